@@ -1,0 +1,90 @@
+package conllu
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+)
+
+const sample = `# sent_id = s1
+# text = I don't know.
+1-2	don't	_	_	_	_	_	_	_	_
+1	I	I	PRON	PRP	_	3	nsubj	_	_
+2	do	do	AUX	VBP	_	3	aux	_	_
+3	n't	not	PART	RB	_	4	advmod	_	_
+4	know	know	VERB	VB	_	0	root	_	_
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+# sent_id = s2
+1	Hi	hi	INTJ	UH	_	0	root	_	_
+1.1	x	x	X	X	_	_	_	_	_
+`
+
+func TestReadAll(t *testing.T) {
+	got, err := ReadAll(strings.NewReader(sample), "s.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d sentences, want 2", len(got))
+	}
+	s := got[0]
+	if s.ID != "s1" || s.Text != "I don't know." || s.Line != 1 || len(s.Words) != 5 {
+		t.Errorf("sentence header = %q %q line %d words %d", s.ID, s.Text, s.Line, len(s.Words))
+	}
+	if w := s.Words[3]; w != (Word{ID: 4, Form: "know", Lemma: "know", UPOS: "VERB", XPOS: "VB", Feats: "_", Head: 0, Deprel: "root", Deps: "_", Misc: "_"}) {
+		t.Errorf("word 4 = %+v", w)
+	}
+	if mw := s.Tokens[1]; mw != (MultiWord{From: 1, To: 2, Form: "don't"}) {
+		t.Errorf("multi-word = %+v", mw)
+	}
+	if got[1].Line != 10 || len(got[1].Words) != 1 {
+		t.Errorf("second sentence line %d words %d", got[1].Line, len(got[1].Words))
+	}
+}
+
+func TestReadErrorsAreLocatedAndRecoverable(t *testing.T) {
+	in := "1\tA\ta\tX\tX\t_\tzz\tdep\t_\t_\n\n1\tB\tb\tX\tX\t_\t0\troot\t_\t_\n"
+	r := NewReader(strings.NewReader(in), "bad.conllu")
+	_, err := r.Read()
+	if err == nil || err.Error() != "bad.conllu:1:13: bad head \"zz\"" {
+		t.Fatalf("err = %v", err)
+	}
+	s, err := r.Read()
+	if err != nil || s.Words[0].Form != "B" {
+		t.Fatalf("after error: %v %+v", err, s)
+	}
+	if _, err := r.Read(); err != io.EOF {
+		t.Fatalf("want EOF, got %v", err)
+	}
+}
+
+func TestWriteRoundTrip(t *testing.T) {
+	got, err := ReadAll(strings.NewReader(sample), "s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, got[0]); err != nil {
+		t.Fatal(err)
+	}
+	again, err := ReadAll(&buf, "w")
+	if err != nil || len(again) != 1 || len(again[0].Words) != 5 || again[0].Tokens[1].Form != "don't" {
+		t.Fatalf("round trip: %v %+v", err, again)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(sample)
+	f.Add("1\tA\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		r := NewReader(strings.NewReader(in), "f")
+		for i := 0; i < 10000; i++ {
+			_, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+		}
+	})
+}
