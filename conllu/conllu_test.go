@@ -88,3 +88,34 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestMergeHyphens(t *testing.T) {
+	in := "1\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n" +
+		"2\tstate\tstate\tNOUN\tNN\t_\t4\tcompound\t_\tSpaceAfter=No\n" +
+		"3\t-\t-\tPUNCT\tHYPH\t_\t2\tpunct\t_\tSpaceAfter=No\n" +
+		"4\trun\trun\tVERB\tVBN\t_\t5\tamod\t_\t_\n" +
+		"5\tpaper\tpaper\tNOUN\tNN\t_\t0\troot\t_\tSpaceAfter=No\n" +
+		"6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n"
+	got, err := ReadAll(strings.NewReader(in), "h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := MergeHyphens(got[0])
+	want := []Word{
+		{ID: 1, Form: "the", Lemma: "the", UPOS: "DET", XPOS: "DT", Feats: "_", Head: 3, Deprel: "det", Deps: "_", Misc: "_"},
+		{ID: 2, Form: "state-run", Lemma: "state-run", UPOS: "VERB", XPOS: "VBN", Feats: "_", Head: 3, Deprel: "amod", Deps: "_", Misc: "_"},
+		{ID: 3, Form: "paper", Lemma: "paper", UPOS: "NOUN", XPOS: "NN", Feats: "_", Head: 0, Deprel: "root", Deps: "_", Misc: "SpaceAfter=No"},
+		{ID: 4, Form: ".", Lemma: ".", UPOS: "PUNCT", XPOS: ".", Feats: "_", Head: 3, Deprel: "punct", Deps: "_", Misc: "_"},
+	}
+	if len(m.Words) != len(want) {
+		t.Fatalf("got %d words: %+v", len(m.Words), m.Words)
+	}
+	for i := range want {
+		if m.Words[i] != want[i] {
+			t.Errorf("word %d = %+v, want %+v", i, m.Words[i], want[i])
+		}
+	}
+	if MergeHyphens(m) != m {
+		t.Error("a sentence without split compounds should come back unchanged")
+	}
+}
