@@ -1,0 +1,287 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/annalist/annalist"
+)
+
+// codeOwn reads the actor and agents written in a chunk's own words: the
+// leftmost actor phrase (longest match) and every agent phrase that does not
+// overlap it, left to right.
+func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
+	words := make([]string, len(ch.toks))
+	for i, t := range ch.toks {
+		words[i] = s.words[t]
+	}
+	var out coding
+	used := make([]bool, len(words))
+	for p := 0; p < len(words); p++ {
+		m, ok := c.ix.actors.longest(words, p, len(words))
+		if !ok {
+			continue
+		}
+		code, ok := m.ref.actor.CodeAt(date)
+		if !ok || code == "" || code == "+++" {
+			// an entry with no code for this date still claims its words
+			for _, q := range m.toks {
+				used[q] = true
+			}
+			p = m.toks[len(m.toks)-1]
+			continue
+		}
+		hit := &actorHit{ref: m.ref, code: code}
+		for _, q := range m.toks {
+			used[q] = true
+			hit.toks = append(hit.toks, ch.toks[q])
+		}
+		out.actor = hit
+		break
+	}
+	for p := 0; p < len(words); p++ {
+		if used[p] {
+			continue
+		}
+		m, ok := c.ix.agents.longest(words, p, len(words))
+		if !ok {
+			continue
+		}
+		clash := false
+		for _, q := range m.toks {
+			if used[q] {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		hit := agentHit{ref: m.ref}
+		for _, q := range m.toks {
+			used[q] = true
+			hit.toks = append(hit.toks, ch.toks[q])
+		}
+		out.agents = append(out.agents, hit)
+		p = m.toks[len(m.toks)-1]
+	}
+	return out
+}
+
+// actorVal is one resolved actor: a code with the text and entries behind it.
+type actorVal struct {
+	code   string
+	chunk  *chunk
+	actor  *actorHit
+	agents []agentHit
+	// null is true for a chunk without any code ("---" in the output).
+	null bool
+	// fresh is true for a new actor taken from an uncoded noun phrase.
+	fresh bool
+}
+
+// resolve returns the actors a chunk stands for: its own actor and agents,
+// or, when it names no actor itself, the actor of its prepositional
+// modifiers ("the ambassadors of Arnor" is Arnor's government) combined with
+// its own agents. A compound code ("FRO/BIL/SAM") or a coordination inside
+// the modifier yields several actors.
+func (c *Coder) resolve(s *sentence, ch *chunk, date int, depth int) []actorVal {
+	own := ch.own
+	if own.actor != nil {
+		return c.compose(ch, own.actor, own.agents, date)
+	}
+	if depth < 6 {
+		for _, m := range c.modifierChunks(s, ch) {
+			sub := c.resolveGroup(s, m, date, depth+1)
+			if len(sub) == 0 || sub[0].null || sub[0].actor == nil {
+				continue
+			}
+			var out []actorVal
+			for _, v := range sub {
+				out = append(out, actorVal{
+					code:   addAgents(v.code, own.agents),
+					chunk:  ch,
+					actor:  v.actor,
+					agents: append(append([]agentHit(nil), own.agents...), v.agents...),
+				})
+			}
+			return out
+		}
+	}
+	if len(own.agents) > 0 {
+		return c.compose(ch, nil, own.agents, date)
+	}
+	return []actorVal{{code: "", chunk: ch, null: true}}
+}
+
+// modifierChunks returns the chunks of the prepositional modifiers of ch, and
+// for a later conjunct without its own modifiers, those of the first conjunct
+// that follow the whole coordination ("lawmakers and officials in Gondor").
+func (c *Coder) modifierChunks(s *sentence, ch *chunk) []*chunk {
+	ms := s.nmods(ch)
+	if len(ms) > 0 {
+		return ms
+	}
+	first := s.firstConjunct(ch)
+	if first == ch {
+		return nil
+	}
+	group := s.conjuncts(first)
+	last := group[len(group)-1]
+	for _, m := range s.nmods(first) {
+		if m.start >= last.end {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// resolveGroup resolves a chunk and the chunks conjoined with it; uncoded
+// members are dropped when another member is coded.
+func (c *Coder) resolveGroup(s *sentence, ch *chunk, date int, depth int) []actorVal {
+	var coded, null []actorVal
+	for _, m := range s.conjuncts(ch) {
+		for _, v := range c.resolve(s, m, date, depth) {
+			if v.null {
+				null = append(null, v)
+			} else {
+				coded = append(coded, v)
+			}
+		}
+	}
+	if len(coded) > 0 {
+		return coded
+	}
+	if len(null) > 0 {
+		return null[:1]
+	}
+	return nil
+}
+
+// compose builds the actor codes from an actor hit (possibly nil) and agents.
+// Agent codes are appended (or, for prefix agents, prepended) unless the code
+// already contains them at a three-character boundary.
+func (c *Coder) compose(ch *chunk, actor *actorHit, agents []agentHit, date int) []actorVal {
+	bases := []string{"---"}
+	if actor != nil {
+		bases = strings.Split(actor.code, "/")
+	}
+	var out []actorVal
+	for _, base := range bases {
+		out = append(out, actorVal{code: addAgents(base, agents), chunk: ch, actor: actor, agents: agents})
+	}
+	return out
+}
+
+// addAgents adds agent codes to an actor code: suffix agents after it,
+// prefix agents before it, each unless already present at a three-character
+// boundary. A code of "---" (no actor) with only prefix agents becomes the
+// prefix alone.
+func addAgents(code string, agents []agentHit) string {
+	var pre string
+	for _, ag := range agents {
+		a := strings.ToUpper(ag.ref.agent.Code)
+		if a == "" {
+			continue
+		}
+		if ag.ref.agent.Prefix {
+			if !hasChunk(pre+code, a) {
+				pre += a
+			}
+			continue
+		}
+		if !hasChunk(pre+code, a) {
+			code += a
+		}
+	}
+	if pre != "" {
+		if code == "---" {
+			return pre
+		}
+		return pre + code
+	}
+	return code
+}
+
+// hasChunk reports whether code contains agent at a multiple of three
+// characters ("USAGOV" has "GOV"; "GMWGOV" does not have "WGO").
+func hasChunk(code, agent string) bool {
+	for i := 0; i+len(agent) <= len(code); i += 3 {
+		if code[i:i+len(agent)] == agent {
+			return true
+		}
+	}
+	return false
+}
+
+// newActor returns the quoted upper-case text of an uncoded chunk and its
+// prepositional modifiers when it has at most n words ("THE MINISTRY OF MAGIC").
+func (c *Coder) newActor(s *sentence, ch *chunk, n int) (string, bool) {
+	if n <= 0 || ch.pronoun {
+		return "", false
+	}
+	toks := append([]int(nil), ch.toks...)
+	var add func(*chunk)
+	add = func(x *chunk) {
+		for _, m := range s.nmods(x) {
+			// the preposition(s) before the modifier
+			for _, k := range s.kids[m.head] {
+				if s.toks[k].Rel == "case" && k < m.start {
+					toks = append(toks, k)
+				}
+			}
+			toks = append(toks, m.toks...)
+			add(m)
+		}
+	}
+	add(ch)
+	sortInts(toks)
+	var ws []string
+	for _, t := range toks {
+		if s.toks[t].Tag == "POS" || s.toks[t].Rel == "punct" {
+			continue
+		}
+		ws = append(ws, s.words[t])
+	}
+	if len(ws) == 0 || len(ws) > n {
+		return "", false
+	}
+	return `"` + strings.Join(ws, " ") + `"`, true
+}
+
+// actorOut converts a resolved actor to the output record.
+func (c *Coder) actorOut(s *sentence, v actorVal) annalist.Actor {
+	a := annalist.Actor{Code: v.code}
+	if v.null && v.code == "" {
+		a.Code = "---"
+	}
+	if v.chunk != nil {
+		a.Text = s.textOf(v.chunk.toks)
+		a.Span = s.span(v.chunk.toks)
+	}
+	if v.actor != nil {
+		ref := v.actor.ref
+		a.Root = ref.actor.Root
+		p := provenance(ref.actor.Path, ref.phrase.Line, strings.Join(ref.phrase.Words(), " "), s.span(v.actor.toks))
+		a.Entry = &p
+		if v.chunk != nil {
+			a.Text = s.textOf(mergeToks(v.chunk.toks, v.actor.toks))
+			a.Span = s.span(mergeToks(v.chunk.toks, v.actor.toks))
+		}
+	}
+	for _, ag := range v.agents {
+		a.Agents = append(a.Agents, provenance(ag.ref.agent.Path, ag.ref.phrase.Line, strings.Join(ag.ref.phrase.Words(), " "), s.span(ag.toks)))
+	}
+	return a
+}
+
+func mergeToks(a, b []int) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, x := range append(append([]int(nil), a...), b...) {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sortInts(out)
+	return out
+}

@@ -1,0 +1,583 @@
+// Package coder turns analysed sentences into CAMEO events with the PETRARCH dictionaries.
+//
+// The coder works on dependency trees (from Annalist's own parser or converted
+// from Penn Treebank parses by package treebank). It finds noun chunks and
+// reads actors and agents from them, finds verbs in the verb dictionary,
+// matches the verb's patterns TABARI-style over the words before and after
+// the verb, and takes the source and target from the pattern's slots or,
+// failing that, from the verb's subject and the first actor after it.
+package coder
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/cameo"
+	"github.com/annalist/annalist/dict"
+)
+
+// Options are the coding options a PETRARCH configuration (or a validation
+// file's <Config> records) can set.
+type Options struct {
+	// RequireDyad drops events whose source or target has no code.
+	RequireDyad bool
+	// NewActorLength, when positive, lets an uncoded noun phrase of at most this
+	// many words stand as a new actor, coded as its quoted upper-case text.
+	NewActorLength int
+	// Comma-delimited clauses whose length in words lies in [min, max] are
+	// removed before coding: internal clauses (Min/Max), the initial clause
+	// (BMin/BMax) and the terminal clause (EMin/EMax). A max of 0 disables.
+	CommaMin, CommaMax   int
+	CommaBMin, CommaBMax int
+	CommaEMin, CommaEMax int
+}
+
+// DefaultOptions returns PETRARCH's defaults: dyads required, no new actors,
+// internal and terminal clauses of 2 to 8 words removed.
+func DefaultOptions() Options {
+	return Options{RequireDyad: true, CommaMin: 2, CommaMax: 8, CommaEMin: 2, CommaEMax: 8}
+}
+
+// Coder codes sentences. It is immutable and safe for concurrent use.
+type Coder struct {
+	ix   *index
+	book *cameo.Codebook
+	opts Options
+}
+
+// New builds a coder from a dictionary set and a codebook (nil leaves the
+// event names, Goldstein scores and PLOVER types empty).
+func New(set *dict.Set, book *cameo.Codebook, opts Options) *Coder {
+	return &Coder{ix: buildIndex(set), book: book, opts: opts}
+}
+
+// WithOptions returns a coder sharing c's dictionaries with other options.
+func (c *Coder) WithOptions(opts Options) *Coder {
+	return &Coder{ix: c.ix, book: c.book, opts: opts}
+}
+
+// Options returns the coder's options.
+func (c *Coder) Options() Options { return c.opts }
+
+// Discard kinds reported in Result.Discard.
+const (
+	DiscardSentence = "sentencediscard"
+	DiscardStory    = "storydiscard"
+)
+
+// Result is what coding one sentence produced.
+type Result struct {
+	// Events are the coded events; document fields (DocID, Date) are left for the caller.
+	Events []annalist.Event
+	// Discard is DiscardSentence or DiscardStory when a discard phrase matched;
+	// no events are coded then.
+	Discard string
+	// DiscardEntry is the discard phrase that matched.
+	DiscardEntry *annalist.Provenance
+	// Issues counts issue-dictionary matches in the sentence.
+	Issues []annalist.Issue
+}
+
+// CodeSentence codes one analysed sentence. Tokens must carry Norm or Text,
+// Tag, Head and Rel; their spans index the document text, and base is the
+// sentence's offset in it so that evidence spans come out sentence-relative.
+// date is the sentence's date as YYYYMMDD (0 when unknown: date-restricted
+// actor codes then fall back to their defaults).
+func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result {
+	var res Result
+	if len(sent.Tokens) == 0 {
+		return res
+	}
+	s := newSentence(sent.Tokens, sent.Text, base)
+	if kind, prov := c.discard(s); kind != "" {
+		res.Discard = kind
+		res.DiscardEntry = prov
+		return res
+	}
+	res.Issues = c.issues(s)
+	c.removeCommaClauses(s)
+	for _, ch := range s.chunks {
+		ch.own = c.codeOwn(s, ch, date)
+	}
+	consumed := make([]bool, len(s.toks))
+	seen := map[string]bool{}
+	for i := range s.toks {
+		if consumed[i] {
+			continue
+		}
+		v, ok := c.findVerb(s, i)
+		if !ok {
+			continue
+		}
+		evs, lower := c.codeVerb(s, v, date)
+		if len(evs) == 0 {
+			continue
+		}
+		for _, t := range lower {
+			consumed[t] = true
+		}
+		for _, e := range evs {
+			k := e.Source.Code + "\x00" + e.Target.Code + "\x00" + e.Event.Code
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			e.Issues = res.Issues
+			res.Events = append(res.Events, e)
+		}
+	}
+	return res
+}
+
+// codeVerb codes one dictionary verb; it returns the events and the lower
+// scope it used.
+func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []int) {
+	upper, lower := c.scopes(s, v)
+	var b binding
+	var pat *pattern
+	for _, p := range v.ref.block.patterns {
+		if !validCode(p.p.Code) {
+			continue
+		}
+		if bb, ok := c.matchPattern(s, p, upper, lower); ok {
+			b, pat = bb, p
+			break
+		}
+	}
+	code := v.ref.verb.Code
+	if code.Primary == "" {
+		code = v.ref.block.b.Code
+	}
+	var prov annalist.Provenance
+	if pat != nil {
+		code = pat.p.Code
+		prov = provenance(c.ix.verbPath, pat.p.Line, "- "+pat.p.Text, s.span(b.toks))
+	} else {
+		prov = provenance(c.ix.verbPath, v.ref.verb.Line, v.ref.verb.Text, s.span(rangeToks(v.start, v.end)))
+	}
+	if code.IsNull() || !validCode(code) {
+		return nil, nil
+	}
+
+	passive := false
+	var srcChunk, tgtChunk *chunk
+	var pairs []*chunk
+	switch {
+	case b.compound != nil && !b.compoundLower && b.target == nil:
+		pairs = s.conjuncts(s.firstConjunct(b.compound))
+	case b.compound != nil:
+		tgtChunk = b.compound
+	}
+	if b.source != nil {
+		srcChunk = b.source
+	}
+	if b.target != nil {
+		tgtChunk = b.target
+	}
+	if pairs == nil {
+		if srcChunk == nil && tgtChunk == nil && pat == nil {
+			if agent, subj := c.passiveActors(s, v.tok); agent != nil {
+				srcChunk, tgtChunk, passive = agent, subj, true
+			}
+		}
+		if srcChunk == nil {
+			srcChunk = c.subjectOf(s, v.tok, tgtChunk)
+		}
+		if tgtChunk == nil {
+			tgtChunk = c.firstTarget(s, lower, srcChunk, date)
+		}
+	}
+
+	var srcs, tgts []actorVal
+	if pairs != nil {
+		for _, ch := range pairs {
+			srcs = append(srcs, c.resolve(s, ch, date, 0)...)
+		}
+		tgts = srcs
+	} else {
+		if srcChunk == nil || tgtChunk == nil {
+			return nil, lower
+		}
+		srcs = c.withNewActors(s, c.resolveGroup(s, s.firstConjunctIfFirst(srcChunk), date, 0))
+		tgts = c.withNewActors(s, c.resolveGroup(s, s.firstConjunctIfFirst(tgtChunk), date, 0))
+	}
+	ev := annalist.Evidence{
+		Verb:     s.textOf(rangeToks(v.start, v.end)),
+		VerbSpan: s.span(rangeToks(v.start, v.end)),
+		Pattern:  prov,
+		Passive:  passive,
+	}
+	var out []annalist.Event
+	emit := func(a, t actorVal, code string) {
+		if code == "" || code == "---" || !validCode(dict.Code{Primary: code}) {
+			return
+		}
+		if a.null || t.null {
+			if c.opts.RequireDyad {
+				return
+			}
+		}
+		if !a.null && !t.null && a.code == t.code {
+			return
+		}
+		e := annalist.Event{
+			SentenceText: s.text,
+			Source:       c.actorOut(s, a),
+			Target:       c.actorOut(s, t),
+			Event:        c.eventType(code),
+			Evidence:     ev,
+		}
+		out = append(out, e)
+	}
+	for _, a := range srcs {
+		for _, t := range tgts {
+			if pairs != nil && a.chunk == t.chunk && a.code == t.code {
+				continue
+			}
+			c.emitCode(a, t, code, emit)
+		}
+	}
+	return out, lower
+}
+
+// emitCode emits the events for a code: for TABARI paired codes [a:b] the
+// event a from source to target and b back; for PETRARCH-2 [active:passive]
+// the active code (the passive one when the sentence was passive).
+func (c *Coder) emitCode(a, t actorVal, code dict.Code, emit func(a, t actorVal, code string)) {
+	if c.ix.syntax == dict.SyntaxPETRARCH2 {
+		emit(a, t, code.Primary)
+		return
+	}
+	emit(a, t, code.Primary)
+	if code.Secondary != "" {
+		emit(t, a, code.Secondary)
+	}
+}
+
+// withNewActors replaces null actors by new actors when the options allow.
+func (c *Coder) withNewActors(s *sentence, vs []actorVal) []actorVal {
+	if c.opts.NewActorLength <= 0 {
+		return vs
+	}
+	for i, v := range vs {
+		if v.null && v.chunk != nil {
+			if txt, ok := c.newActor(s, v.chunk, c.opts.NewActorLength); ok {
+				vs[i].code = txt
+				vs[i].null = false
+				vs[i].fresh = true
+			}
+		}
+	}
+	return vs
+}
+
+func (s *sentence) firstConjunctIfFirst(ch *chunk) *chunk { return ch }
+
+func rangeToks(a, b int) []int {
+	out := make([]int, 0, b-a)
+	for i := a; i < b; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// validCode reports whether a dictionary code is a usable event code: digits,
+// optionally followed by letters ("174K"), or the null code.
+func validCode(c dict.Code) bool {
+	p := c.Primary
+	if p == "" || p == "---" {
+		return true
+	}
+	if p[0] < '0' || p[0] > '9' {
+		return false
+	}
+	return true
+}
+
+// eventType fills the codebook description of a code. Codes the codebook
+// does not know are kept as written, with the name of the nearest parent.
+func (c *Coder) eventType(code string) annalist.EventType {
+	et := annalist.EventType{Code: code}
+	if len(code) >= 2 {
+		et.Root = code[:2]
+	}
+	if c.book == nil {
+		return et
+	}
+	if t, ok := c.book.Lookup(code); ok {
+		return t
+	}
+	if n, ok := c.book.Normalize(code); ok {
+		if t, ok := c.book.Lookup(n); ok {
+			t.Code = code
+			return t
+		}
+	}
+	return et
+}
+
+// passiveActors returns, for a passive verb with a "by" agent, the agent's
+// chunk (the source) and the passive subject's chunk (the target).
+func (c *Coder) passiveActors(s *sentence, v int) (agent, subj *chunk) {
+	pass := false
+	for _, k := range s.kids[v] {
+		r := s.toks[k].Rel
+		if r == "aux:pass" || r == "nsubj:pass" {
+			pass = true
+		}
+	}
+	if !pass {
+		return nil, nil
+	}
+	for _, k := range s.kids[v] {
+		if s.gone[k] || s.chunk[k] < 0 {
+			continue
+		}
+		r := s.toks[k].Rel
+		if r == "obl:agent" || (r == "obl" && s.caseOf(k) == "BY") {
+			agent = s.chunks[s.chunk[k]]
+			break
+		}
+	}
+	if agent == nil {
+		return nil, nil
+	}
+	return agent, c.subjectOf(s, v, agent)
+}
+
+// caseOf returns the upper-case preposition of a nominal, or "".
+func (s *sentence) caseOf(i int) string {
+	for _, k := range s.kids[i] {
+		if s.toks[k].Rel == "case" && k < i {
+			return s.words[k]
+		}
+	}
+	return ""
+}
+
+var subjRels = map[string]bool{"nsubj": true, "nsubj:pass": true, "nsubj:outer": true, "csubj": true, "expl": false}
+
+// subjectOf returns the chunk of the verb's subject, climbing through
+// controlling and coordinated verbs when the verb has none; exclude (a chunk
+// a pattern already took) is passed over and the climb continues.
+func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
+	for depth := 0; depth < 12 && v >= 0; depth++ {
+		for _, k := range s.kids[v] {
+			if !subjRels[s.toks[k].Rel] || s.gone[k] {
+				continue
+			}
+			if isRelPronoun(s.toks[k]) && (s.toks[v].Rel == "acl:relcl" || s.toks[v].Rel == "acl") && s.toks[v].Head >= 0 {
+				k = s.toks[v].Head
+			}
+			ci := s.chunk[k]
+			if ci < 0 {
+				continue
+			}
+			ch := s.chunks[ci]
+			if exclude != nil && (ch == exclude || s.firstConjunct(ch) == s.firstConjunct(exclude)) {
+				continue
+			}
+			return ch
+		}
+		r := s.toks[v].Rel
+		h := s.toks[v].Head
+		if h < 0 {
+			return nil
+		}
+		switch {
+		case r == "acl" || r == "acl:relcl":
+			if ci := s.chunk[h]; ci >= 0 && (exclude == nil || s.chunks[ci] != exclude) {
+				return s.chunks[ci]
+			}
+			return nil
+		case r == "xcomp" || r == "conj":
+			v = h
+		case exclude != nil:
+			v = h // the subject was taken by the pattern: look further up
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func isRelPronoun(t annalist.Token) bool {
+	switch t.Tag {
+	case "WDT", "WP", "WP$":
+		return true
+	}
+	return strings.EqualFold(t.Text, "that")
+}
+
+// firstTarget returns the first chunk of the lower scope that names an actor
+// (or an agent); when none does, the first chunk at all, which yields a null
+// target. Temporal noun phrases are not targets.
+func (c *Coder) firstTarget(s *sentence, lower []int, src *chunk, date int) *chunk {
+	var firstNull *chunk
+	seen := map[int]bool{}
+	for _, t := range lower {
+		ci := s.chunk[t]
+		if ci < 0 || seen[ci] {
+			continue
+		}
+		seen[ci] = true
+		ch := s.chunks[ci]
+		if ch == src || ch.head < 0 || s.gone[ch.head] {
+			continue
+		}
+		r := s.toks[ch.head].Rel
+		if r == "obl:tmod" || r == "obl:npmod" || r == "nmod:tmod" {
+			continue
+		}
+		vs := c.resolve(s, ch, date, 0)
+		if len(vs) > 0 && !vs[0].null {
+			return ch
+		}
+		if firstNull == nil && !ch.pronoun {
+			firstNull = ch
+		}
+	}
+	return firstNull
+}
+
+// discard checks the discard list: a story-level phrase discards the story,
+// a sentence-level one the sentence.
+func (c *Coder) discard(s *sentence) (string, *annalist.Provenance) {
+	if len(c.ix.discards) == 0 {
+		return "", nil
+	}
+	text := " " + strings.Join(s.words, " ") + " "
+	for _, d := range c.ix.discards {
+		pat := " " + strings.Join(d.Words, " ")
+		if d.WordEnd {
+			pat += " "
+		}
+		if i := strings.Index(text, pat); i >= 0 {
+			kind := DiscardSentence
+			if d.Story {
+				kind = DiscardStory
+			}
+			p := provenance("discards", d.Line, d.Text, annalist.Span{})
+			return kind, &p
+		}
+	}
+	return "", nil
+}
+
+// issues counts issue phrases in the sentence; an ignore phrase cancels them all.
+func (c *Coder) issues(s *sentence) []annalist.Issue {
+	if len(c.ix.issues) == 0 {
+		return nil
+	}
+	text := " " + strings.Join(s.words, " ") + " "
+	for _, ig := range c.ix.ignores {
+		if strings.Contains(text, " "+strings.Join(ig, " ")+" ") {
+			return nil
+		}
+	}
+	counts := map[string]int{}
+	var order []string
+	for _, is := range c.ix.issues {
+		n := strings.Count(text, " "+strings.Join(is.words, " ")+" ")
+		if n == 0 {
+			continue
+		}
+		if counts[is.code] == 0 {
+			order = append(order, is.code)
+		}
+		counts[is.code] += n
+	}
+	out := make([]annalist.Issue, 0, len(order))
+	for _, code := range order {
+		out = append(out, annalist.Issue{Code: code, Count: counts[code]})
+	}
+	return out
+}
+
+// removeCommaClauses removes comma-delimited clauses by length, as TABARI
+// and PETRARCH do. Only commas that separate clauses count: a comma inside a
+// noun phrase ("complete, full ties") does not.
+func (c *Coder) removeCommaClauses(s *sentence) {
+	var commas []int
+	for i, t := range s.toks {
+		if t.Norm != "," && t.Text != "," {
+			continue
+		}
+		if t.Head >= 0 && (s.chunk[t.Head] >= 0 || isNominalTag(s.toks[t.Head].Tag)) {
+			continue
+		}
+		if s.chunk[i] >= 0 {
+			continue
+		}
+		commas = append(commas, i)
+	}
+	if len(commas) == 0 {
+		return
+	}
+	n := len(s.toks)
+	end := n
+	for end > 0 && isFinalPunct(s.toks[end-1]) {
+		end--
+	}
+	words := func(a, b int) int {
+		k := 0
+		for i := a; i < b; i++ {
+			if s.toks[i].Rel != "punct" {
+				k++
+			}
+		}
+		return k
+	}
+	remove := func(a, b int) {
+		for i := a; i < b; i++ {
+			s.gone[i] = true
+		}
+	}
+	o := c.opts
+	type cut struct{ a, b int }
+	var cuts []cut
+	if o.CommaBMax > 0 {
+		if w := words(0, commas[0]); w >= o.CommaBMin && w <= o.CommaBMax {
+			cuts = append(cuts, cut{0, commas[0]})
+		}
+	}
+	if o.CommaMax > 0 {
+		for k := 0; k+1 < len(commas); k++ {
+			if w := words(commas[k]+1, commas[k+1]); w >= o.CommaMin && w <= o.CommaMax {
+				cuts = append(cuts, cut{commas[k], commas[k+1]})
+			}
+		}
+	}
+	if o.CommaEMax > 0 {
+		last := commas[len(commas)-1]
+		if w := words(last+1, end); w >= o.CommaEMin && w <= o.CommaEMax {
+			cuts = append(cuts, cut{last, end})
+		}
+	}
+	for _, ct := range cuts {
+		remove(ct.a, ct.b)
+	}
+}
+
+func isFinalPunct(t annalist.Token) bool {
+	switch t.Norm {
+	case ".", "!", "?", "\"", "''", "'":
+		return true
+	}
+	return false
+}
+
+// ParseDate converts "YYYYMMDD" or "YYYY-MM-DD" to the integer form; it
+// returns 0 for anything else.
+func ParseDate(d string) int {
+	d = strings.ReplaceAll(d, "-", "")
+	if len(d) != 8 {
+		return 0
+	}
+	n, err := strconv.Atoi(d)
+	if err != nil {
+		return 0
+	}
+	return n
+}

@@ -1,0 +1,282 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/annalist/annalist"
+)
+
+// sentence is the coder's working view of one analysed sentence.
+type sentence struct {
+	toks  []annalist.Token
+	words []string // upper-case match forms
+	kids  [][]int  // dependents of each token, in order
+	// chunk maps a token to the index of the noun chunk it belongs to, or -1.
+	chunk  []int
+	chunks []*chunk
+	// gone marks tokens removed with a comma-delimited clause.
+	gone []bool
+	// text is the sentence text and base its offset in the document, so token
+	// spans (document offsets) can be made sentence-relative.
+	text string
+	base int
+}
+
+// chunk is a base noun phrase: a nominal head with its determiners,
+// adjectives, compounds, numbers and possessor, but without prepositional
+// phrases, clauses or conjuncts. Chunks are the actor slots of patterns.
+type chunk struct {
+	idx        int
+	head       int
+	toks       []int // member tokens in order
+	start, end int   // first member and last member + 1
+	own        coding
+	pronoun    bool
+}
+
+// coding is the actor information read from a chunk's own words.
+type coding struct {
+	actor  *actorHit
+	agents []agentHit
+}
+
+type actorHit struct {
+	ref  entryRef
+	code string // date-resolved code, may contain '/' for compound codes
+	toks []int
+}
+
+type agentHit struct {
+	ref  entryRef
+	toks []int
+}
+
+func (c coding) coded() bool { return c.actor != nil || len(c.agents) > 0 }
+
+// chunkRels are the relations that keep a dependent inside its head's noun chunk.
+var chunkRels = map[string]bool{
+	"det": true, "det:predet": true, "det:poss": true, "amod": true, "compound": true, "flat": true,
+	"flat:name": true, "flat:foreign": true, "nummod": true, "nmod:poss": true, "nmod:desc": true,
+	"advmod": true, "case": true, "punct": true, "cc": true, "conj": true, "dep": true, "nmod:npmod": true,
+	"fixed": true, "goeswith": true, "compound:prt": false,
+}
+
+func isNominalTag(t string) bool {
+	switch t {
+	case "NN", "NNS", "NNP", "NNPS", "PRP", "FW", "NNPS|NNP":
+		return true
+	}
+	return false
+}
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
+
+// nominalRel reports relations that make a non-noun a nominal head ("the Philippines" tagged oddly, numbers as objects).
+var nominalRel = map[string]bool{
+	"nsubj": true, "nsubj:pass": true, "obj": true, "iobj": true, "obl": true, "nmod": true, "appos": true,
+}
+
+func newSentence(toks []annalist.Token, text string, base int) *sentence {
+	s := &sentence{toks: toks, text: text, base: base}
+	n := len(toks)
+	s.words = make([]string, n)
+	s.kids = make([][]int, n)
+	s.chunk = make([]int, n)
+	s.gone = make([]bool, n)
+	for i, t := range toks {
+		w := t.Norm
+		if w == "" {
+			w = t.Text
+		}
+		s.words[i] = strings.ToUpper(w)
+		s.chunk[i] = -1
+		if t.Head >= 0 && t.Head < n {
+			s.kids[t.Head] = append(s.kids[t.Head], i)
+		}
+	}
+	s.buildChunks()
+	return s
+}
+
+// isChunkHead decides whether token i heads a noun chunk.
+func (s *sentence) isChunkHead(i int) bool {
+	t := s.toks[i]
+	rel := t.Rel
+	if t.Head >= 0 && s.inside(i) {
+		return false
+	}
+	switch {
+	case isNominalTag(t.Tag):
+		return true
+	case t.Tag == "CD" && rel != "nummod":
+		return nominalRel[baseRel(rel)] || rel == "conj"
+	case nominalRel[baseRel(rel)] && !isVerbTag(t.Tag) && t.Tag != "RB" && t.Tag != "IN" && t.Tag != "TO" && t.Tag != "WDT" && t.Tag != "WP":
+		return true
+	}
+	return false
+}
+
+// inside reports whether token i is a chunk-internal dependent of a nominal head.
+func (s *sentence) inside(i int) bool {
+	t := s.toks[i]
+	if !chunkRels[t.Rel] {
+		return false
+	}
+	h := s.toks[t.Head]
+	switch t.Rel {
+	case "conj":
+		// a conjunct noun is its own chunk; a conjunct adjective stays inside
+		return !isNominalTag(t.Tag) && t.Tag != "CD" && (!isNominalTag(h.Tag) || strings.HasPrefix(t.Tag, "JJ"))
+	case "cc", "punct", "case":
+		// only inside when the head is itself a chunk member or head
+		if t.Rel == "case" && !(t.Tag == "POS" || t.Norm == "'s" || t.Norm == "'") {
+			return false
+		}
+		return isNominalTag(h.Tag) || strings.HasPrefix(h.Tag, "JJ") || h.Tag == "CD"
+	case "dep":
+		return isNominalTag(h.Tag) && !isVerbTag(t.Tag)
+	case "advmod":
+		return !isVerbTag(h.Tag) && (isNominalTag(h.Tag) || strings.HasPrefix(h.Tag, "JJ") || h.Tag == "CD")
+	}
+	return isNominalTag(h.Tag) || strings.HasPrefix(h.Tag, "JJ") || h.Tag == "CD" || s.toks[i].Rel == "nmod:poss"
+}
+
+func baseRel(r string) string {
+	if i := strings.IndexByte(r, ':'); i > 0 {
+		return r[:i]
+	}
+	return r
+}
+
+func (s *sentence) buildChunks() {
+	for i := range s.toks {
+		if s.chunk[i] >= 0 || !s.isChunkHead(i) {
+			continue
+		}
+		c := &chunk{idx: len(s.chunks), head: i}
+		var collect func(int)
+		collect = func(t int) {
+			c.toks = append(c.toks, t)
+			for _, k := range s.kids[t] {
+				if s.inside(k) || (t != i && s.toks[k].Rel != "conj" && s.toks[k].Rel != "appos" && chunkRels[s.toks[k].Rel]) {
+					collect(k)
+				}
+			}
+		}
+		collect(i)
+		sortInts(c.toks)
+		// trim trailing and leading punctuation and coordinators
+		for len(c.toks) > 1 && trimmable(s.toks[c.toks[len(c.toks)-1]]) {
+			c.toks = c.toks[:len(c.toks)-1]
+		}
+		for len(c.toks) > 1 && trimmable(s.toks[c.toks[0]]) {
+			c.toks = c.toks[1:]
+		}
+		c.start, c.end = c.toks[0], c.toks[len(c.toks)-1]+1
+		c.pronoun = s.toks[i].Tag == "PRP"
+		for _, t := range c.toks {
+			if s.chunk[t] < 0 {
+				s.chunk[t] = c.idx
+			}
+		}
+		s.chunks = append(s.chunks, c)
+	}
+}
+
+func trimmable(t annalist.Token) bool {
+	return t.Rel == "punct" || t.Rel == "cc"
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// span returns the sentence-relative byte span of tokens from..to (inclusive).
+func (s *sentence) span(toks []int) annalist.Span {
+	var sp annalist.Span
+	for _, t := range toks {
+		ts := s.toks[t].Span
+		if ts.Empty() {
+			continue
+		}
+		sp = sp.Union(ts.Shift(-s.base))
+	}
+	return sp
+}
+
+// textOf returns the words of the tokens joined by spaces (normalised forms).
+func (s *sentence) textOf(toks []int) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		w := s.toks[t].Text
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// conjuncts returns the chunk itself followed by the chunks conjoined with it
+// (following conj relations between chunk heads, depth first).
+func (s *sentence) conjuncts(c *chunk) []*chunk {
+	out := []*chunk{c}
+	var walk func(h int)
+	walk = func(h int) {
+		for _, k := range s.kids[h] {
+			if s.toks[k].Rel == "conj" && s.chunk[k] >= 0 && s.chunks[s.chunk[k]].head == k {
+				out = append(out, s.chunks[s.chunk[k]])
+				walk(k)
+			}
+		}
+	}
+	walk(c.head)
+	return out
+}
+
+// firstConjunct returns the first chunk of the coordination c belongs to.
+func (s *sentence) firstConjunct(c *chunk) *chunk {
+	for {
+		t := s.toks[c.head]
+		if t.Rel != "conj" || t.Head < 0 || s.chunk[t.Head] < 0 || s.chunks[s.chunk[t.Head]].head != t.Head {
+			return c
+		}
+		c = s.chunks[s.chunk[t.Head]]
+	}
+}
+
+// nmods returns the chunks attached to chunk c as nominal modifiers (prepositional phrases: "of Gondor").
+func (s *sentence) nmods(c *chunk) []*chunk {
+	var out []*chunk
+	for _, t := range c.toks {
+		for _, k := range s.kids[t] {
+			r := s.toks[k].Rel
+			if (r == "nmod" || (strings.HasPrefix(r, "nmod:") && r != "nmod:poss" && r != "nmod:desc")) && s.chunk[k] >= 0 && !s.gone[k] {
+				out = append(out, s.chunks[s.chunk[k]])
+			}
+		}
+	}
+	return out
+}
+
+// subtree returns token i and everything below it.
+func (s *sentence) subtree(i int, skip func(int) bool) []int {
+	var out []int
+	var walk func(int)
+	walk = func(t int) {
+		out = append(out, t)
+		for _, k := range s.kids[t] {
+			if skip != nil && skip(k) {
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(i)
+	sortInts(out)
+	return out
+}

@@ -1,0 +1,251 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/annalist/annalist/dict"
+)
+
+// verbHit is a verb of the sentence found in the verb dictionary.
+type verbHit struct {
+	tok        int // the verb word
+	start, end int // token range of the whole (multi-word) verb
+	ref        formRef
+}
+
+// auxRels are relations of verbs that never carry events themselves.
+var auxRels = map[string]bool{"aux": true, "aux:pass": true, "cop": true}
+
+// findVerb looks token i up in the verb dictionary, trying multi-word forms
+// first ("cordoned off", "wire tapped").
+func (c *Coder) findVerb(s *sentence, i int) (verbHit, bool) {
+	t := s.toks[i]
+	if !isVerbTag(t.Tag) || auxRels[t.Rel] || s.gone[i] || s.chunk[i] >= 0 {
+		return verbHit{}, false
+	}
+	for _, ref := range c.ix.forms[s.words[i]] {
+		f := ref.form
+		start := i - f.Head
+		end := start + len(f.Words)
+		if start < 0 || end > len(s.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range f.Words {
+			if s.words[start+k] != w || (start+k != i && s.gone[start+k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return verbHit{tok: i, start: start, end: end, ref: ref}, true
+		}
+	}
+	return verbHit{}, false
+}
+
+// scopes returns the token sequences a pattern is matched against: lower
+// holds the tokens after the verb within its phrase (its dependents to the
+// right, without coordinated verb phrases), upper the tokens before the verb
+// back to the start of the sentence, nearest first.
+func (c *Coder) scopes(s *sentence, v verbHit) (upper, lower []int) {
+	sub := s.subtree(v.tok, func(k int) bool {
+		r := s.toks[k].Rel
+		return (r == "conj" && isVerbTag(s.toks[k].Tag)) || (r == "cc" && k > v.tok) || r == "parataxis"
+	})
+	for _, t := range sub {
+		if t >= v.end && !s.gone[t] {
+			lower = append(lower, t)
+		}
+	}
+	for t := v.start - 1; t >= 0; t-- {
+		if !s.gone[t] {
+			upper = append(upper, t)
+		}
+	}
+	return upper, lower
+}
+
+// binding records what a pattern's actor slots matched.
+type binding struct {
+	source, target, compound *chunk
+	compoundLower            bool
+	toks                     []int // tokens matched by the pattern's words
+}
+
+// matchPattern tries one pattern; it reports the slots it bound.
+func (c *Coder) matchPattern(s *sentence, p *pattern, upper, lower []int) (binding, bool) {
+	var b binding
+	if !c.matchSide(s, p.lower, p.lowerConsec, lower, true, &b) {
+		return binding{}, false
+	}
+	if !c.matchSide(s, p.upper, p.upperConsec, upper, false, &b) {
+		return binding{}, false
+	}
+	return b, true
+}
+
+// matchSide matches elements against seq starting at its first position;
+// firstConsec says the first element must be at position 0. forward is true
+// for the lower side (seq in text order) and false for the upper side (seq
+// in reverse text order, elements nearest the verb first).
+func (c *Coder) matchSide(s *sentence, elems []dict.Elem, firstConsec bool, seq []int, forward bool, b *binding) bool {
+	pos := 0
+	consec := firstConsec
+	for ei, e := range elems {
+		switch e.Kind {
+		case dict.ElemWord:
+			j := c.findWord(s, seq, pos, consec, e.Word)
+			if j < 0 {
+				return false
+			}
+			b.toks = append(b.toks, seq[j])
+			pos = j + 1
+		case dict.ElemSynset:
+			j, next := c.findSynset(s, seq, pos, consec, e.Word, forward)
+			if j < 0 {
+				return false
+			}
+			for q := j; q < next; q++ {
+				b.toks = append(b.toks, seq[q])
+			}
+			pos = next
+		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound, dict.ElemSkip:
+			ch, next := c.findChunk(s, seq, pos, consec)
+			if ch == nil {
+				return false
+			}
+			switch e.Kind {
+			case dict.ElemSource:
+				b.source = ch
+			case dict.ElemTarget:
+				b.target = ch
+			case dict.ElemCompound:
+				b.compound = ch
+				b.compoundLower = forward
+			}
+			pos = next
+		default:
+			return false
+		}
+		// The connector after this element (in text order) decides whether the
+		// next element must follow immediately. On the upper side the next
+		// element is the one before this in text, joined by its own flag.
+		if forward {
+			consec = e.Consecutive
+		} else if ei+1 < len(elems) {
+			consec = elems[ei+1].Consecutive
+		}
+	}
+	return true
+}
+
+func (c *Coder) findWord(s *sentence, seq []int, pos int, consec bool, w string) int {
+	for j := pos; j < len(seq); j++ {
+		if s.words[seq[j]] == w {
+			return j
+		}
+		if consec {
+			return -1
+		}
+	}
+	return -1
+}
+
+// findSynset finds the first position at or after pos where a phrase of the
+// synset matches; it returns the position and the position after the match.
+func (c *Coder) findSynset(s *sentence, seq []int, pos int, consec bool, name string, forward bool) (int, int) {
+	for j := pos; j < len(seq); j++ {
+		if next := c.synsetAt(s, seq, j, name, forward, 0); next > j {
+			return j, next
+		}
+		if consec {
+			break
+		}
+	}
+	return -1, -1
+}
+
+// synsetAt returns the end position of the longest phrase of the synset
+// matching at seq[j], or j when none does.
+func (c *Coder) synsetAt(s *sentence, seq []int, j int, name string, forward bool, depth int) int {
+	best := j
+	if depth > 4 {
+		return best
+	}
+	for _, ph := range c.ix.synsets[name] {
+		words, cons := ph.words, ph.consec
+		if !forward {
+			words, cons = reversePhrase(ph)
+		}
+		if e := c.phraseAt(s, seq, j, words, cons, forward, depth); e > best {
+			best = e
+		}
+	}
+	return best
+}
+
+func reversePhrase(ph phraseSeq) ([]string, []bool) {
+	n := len(ph.words)
+	w := make([]string, n)
+	cs := make([]bool, n)
+	for i := range ph.words {
+		w[i] = ph.words[n-1-i]
+		if i+1 < n {
+			cs[i] = ph.consec[n-2-i]
+		}
+	}
+	return w, cs
+}
+
+// phraseAt matches words (with connectors cons) starting exactly at seq[j].
+func (c *Coder) phraseAt(s *sentence, seq []int, j int, words []string, cons []bool, forward bool, depth int) int {
+	pos := j
+	for k, w := range words {
+		if pos >= len(seq) {
+			return j
+		}
+		first := k == 0
+		consec := first || cons[k-1]
+		found := -1
+		for q := pos; q < len(seq); q++ {
+			if strings.HasPrefix(w, "&") {
+				if e := c.synsetAt(s, seq, q, w[1:], forward, depth+1); e > q {
+					found = q
+					pos = e
+					break
+				}
+			} else if s.words[seq[q]] == w {
+				found = q
+				pos = q + 1
+				break
+			}
+			if consec {
+				break
+			}
+		}
+		if found < 0 {
+			return j
+		}
+	}
+	return pos
+}
+
+// findChunk finds the next noun chunk beginning at or after pos (on the upper
+// side: ending at or before it) and returns it with the position after it.
+func (c *Coder) findChunk(s *sentence, seq []int, pos int, consec bool) (*chunk, int) {
+	for j := pos; j < len(seq); j++ {
+		ci := s.chunk[seq[j]]
+		if ci >= 0 && (j == 0 || s.chunk[seq[j-1]] != ci) {
+			next := j + 1
+			for next < len(seq) && s.chunk[seq[next]] == ci {
+				next++
+			}
+			return s.chunks[ci], next
+		}
+		if consec {
+			break
+		}
+	}
+	return nil, -1
+}
