@@ -466,6 +466,15 @@ func word(text string, i int, toks []tok) []tok {
 		case r == '&':
 			joined = isLetterRune(prev) && isLetterRune(next)
 			connects++
+		case r == '$':
+			// "US$", "HK$", "A$": a currency written with its country
+			switch text[i:j] {
+			case "US", "A", "C", "HK", "NZ", "S", "NT", "R":
+				if isDigitRune(next) || isSpace(next) {
+					prev = r
+					j += sz
+				}
+			}
 		case r == '@' || r == '_':
 			joined = isAlnum(prev) && isAlnum(next)
 			connects++
