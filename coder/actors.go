@@ -9,14 +9,20 @@ import (
 // codeOwn reads the actor and agents written in a chunk's own words: the
 // leftmost actor phrase (longest match) and every agent phrase that does not
 // overlap it, left to right.
+//
+// A phrase must begin in the chunk but may run on into its prepositional
+// modifiers, so that "the Prince of Dol Amroth" matches PRINCE OF DOL AMROTH
+// and "the Ministry of Silly Walks" matches !MINIST!_OF_SILLY_WALKS.
 func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
-	words := make([]string, len(ch.toks))
-	for i, t := range ch.toks {
+	ext := s.extended(ch, 3)
+	words := make([]string, len(ext))
+	for i, t := range ext {
 		words[i] = s.words[t]
 	}
+	own := len(ch.toks)
 	var out coding
 	used := make([]bool, len(words))
-	for p := 0; p < len(words); p++ {
+	for p := 0; p < own; p++ {
 		m, ok := c.ix.actors.longest(words, p, len(words))
 		if !ok {
 			continue
@@ -33,12 +39,12 @@ func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
 		hit := &actorHit{ref: m.ref, code: code}
 		for _, q := range m.toks {
 			used[q] = true
-			hit.toks = append(hit.toks, ch.toks[q])
+			hit.toks = append(hit.toks, ext[q])
 		}
 		out.actor = hit
 		break
 	}
-	for p := 0; p < len(words); p++ {
+	for p := 0; p < own; p++ {
 		if used[p] {
 			continue
 		}
@@ -58,7 +64,7 @@ func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
 		hit := agentHit{ref: m.ref}
 		for _, q := range m.toks {
 			used[q] = true
-			hit.toks = append(hit.toks, ch.toks[q])
+			hit.toks = append(hit.toks, ext[q])
 		}
 		out.agents = append(out.agents, hit)
 		p = m.toks[len(m.toks)-1]
@@ -109,6 +115,11 @@ func (c *Coder) resolve(s *sentence, ch *chunk, date int, depth int) []actorVal 
 	if len(own.agents) > 0 {
 		return c.compose(ch, nil, own.agents, date)
 	}
+	if depth == 0 {
+		if txt, ok := c.newActor(s, ch, c.opts.NewActorLength); ok {
+			return []actorVal{{code: txt, chunk: ch, fresh: true}}
+		}
+	}
 	return []actorVal{{code: "", chunk: ch, null: true}}
 }
 
@@ -138,7 +149,14 @@ func (c *Coder) modifierChunks(s *sentence, ch *chunk) []*chunk {
 // members are dropped when another member is coded.
 func (c *Coder) resolveGroup(s *sentence, ch *chunk, date int, depth int) []actorVal {
 	var coded, null []actorVal
-	for _, m := range s.conjuncts(ch) {
+	group := s.conjuncts(ch)
+	for i, m := range group {
+		if i > 0 {
+			if vs, ok := c.shared(s, group[0], m); ok {
+				coded = append(coded, vs...)
+				continue
+			}
+		}
 		for _, v := range c.resolve(s, m, date, depth) {
 			if v.null {
 				null = append(null, v)
@@ -284,4 +302,34 @@ func mergeToks(a, b []int) []int {
 	}
 	sortInts(out)
 	return out
+}
+
+// shared gives a later conjunct the actor written in the first conjunct's
+// modifiers when it has none of its own and no determiner: "Danish media and
+// government" is Danish media and Danish government.
+func (c *Coder) shared(s *sentence, first, m *chunk) ([]actorVal, bool) {
+	fa := first.own.actor
+	if fa == nil || m.own.actor != nil || fa.toks[len(fa.toks)-1] >= first.head {
+		return nil, false
+	}
+	for _, t := range fa.toks {
+		switch s.toks[t].Rel {
+		case "amod", "compound", "flat":
+		default:
+			return nil, false // a possessor ("Eriador's death and injury toll") is not shared
+		}
+	}
+	for _, t := range m.toks {
+		if s.toks[t].Rel == "det" || s.toks[t].Rel == "nmod:poss" {
+			return nil, false
+		}
+	}
+	var agents []agentHit
+	for _, ag := range first.own.agents {
+		if ag.toks[len(ag.toks)-1] < first.head {
+			agents = append(agents, ag)
+		}
+	}
+	agents = append(agents, m.own.agents...)
+	return c.compose(m, fa, agents, 0), true
 }

@@ -111,9 +111,8 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 			continue
 		}
 		evs, lower := c.codeVerb(s, v, date)
-		if len(evs) == 0 {
-			continue
-		}
+		// A coded verb owns the clauses below it: their verbs are not coded
+		// on their own (as in TABARI and PETRARCH).
 		for _, t := range lower {
 			consumed[t] = true
 		}
@@ -136,7 +135,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 	upper, lower := c.scopes(s, v)
 	var b binding
 	var pat *pattern
-	for _, p := range v.ref.block.patterns {
+	for _, p := range v.patterns {
 		if !validCode(p.p.Code) {
 			continue
 		}
@@ -159,6 +158,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 	if code.IsNull() || !validCode(code) {
 		return nil, nil
 	}
+	owned := lower
 
 	passive := false
 	var srcChunk, tgtChunk *chunk
@@ -184,6 +184,9 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 		if srcChunk == nil {
 			srcChunk = c.subjectOf(s, v.tok, tgtChunk)
 		}
+		if srcChunk == nil {
+			srcChunk = c.nearestBefore(s, upper, tgtChunk, date)
+		}
 		if tgtChunk == nil {
 			tgtChunk = c.firstTarget(s, lower, srcChunk, date)
 		}
@@ -197,10 +200,10 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 		tgts = srcs
 	} else {
 		if srcChunk == nil || tgtChunk == nil {
-			return nil, lower
+			return nil, owned
 		}
-		srcs = c.withNewActors(s, c.resolveGroup(s, s.firstConjunctIfFirst(srcChunk), date, 0))
-		tgts = c.withNewActors(s, c.resolveGroup(s, s.firstConjunctIfFirst(tgtChunk), date, 0))
+		srcs = c.resolveGroup(s, srcChunk, date, 0)
+		tgts = c.resolveGroup(s, tgtChunk, date, 0)
 	}
 	ev := annalist.Evidence{
 		Verb:     s.textOf(rangeToks(v.start, v.end)),
@@ -238,7 +241,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 			c.emitCode(a, t, code, emit)
 		}
 	}
-	return out, lower
+	return out, owned
 }
 
 // emitCode emits the events for a code: for TABARI paired codes [a:b] the
@@ -254,25 +257,6 @@ func (c *Coder) emitCode(a, t actorVal, code dict.Code, emit func(a, t actorVal,
 		emit(t, a, code.Secondary)
 	}
 }
-
-// withNewActors replaces null actors by new actors when the options allow.
-func (c *Coder) withNewActors(s *sentence, vs []actorVal) []actorVal {
-	if c.opts.NewActorLength <= 0 {
-		return vs
-	}
-	for i, v := range vs {
-		if v.null && v.chunk != nil {
-			if txt, ok := c.newActor(s, v.chunk, c.opts.NewActorLength); ok {
-				vs[i].code = txt
-				vs[i].null = false
-				vs[i].fresh = true
-			}
-		}
-	}
-	return vs
-}
-
-func (s *sentence) firstConjunctIfFirst(ch *chunk) *chunk { return ch }
 
 func rangeToks(a, b int) []int {
 	out := make([]int, 0, b-a)
@@ -330,7 +314,13 @@ func (c *Coder) passiveActors(s *sentence, v int) (agent, subj *chunk) {
 	if !pass {
 		return nil, nil
 	}
+	cands := append([]int(nil), s.kids[v]...)
 	for _, k := range s.kids[v] {
+		if s.toks[k].Rel == "advmod" { // "opposed earlier by Osgiliath"
+			cands = append(cands, s.kids[k]...)
+		}
+	}
+	for _, k := range cands {
 		if s.gone[k] || s.chunk[k] < 0 {
 			continue
 		}
@@ -362,6 +352,8 @@ var subjRels = map[string]bool{"nsubj": true, "nsubj:pass": true, "nsubj:outer":
 // controlling and coordinated verbs when the verb has none; exclude (a chunk
 // a pattern already took) is passed over and the climb continues.
 func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
+	var pronoun *chunk
+	pronounClimb := true
 	for depth := 0; depth < 12 && v >= 0; depth++ {
 		for _, k := range s.kids[v] {
 			if !subjRels[s.toks[k].Rel] || s.gone[k] {
@@ -378,7 +370,16 @@ func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
 			if exclude != nil && (ch == exclude || s.firstConjunct(ch) == s.firstConjunct(exclude)) {
 				continue
 			}
+			if ch.pronoun && pronounClimb {
+				// "Ethiopia indicated it would act": a pronoun subject of a
+				// complement clause is taken to be the subject above it.
+				pronoun = ch
+				continue
+			}
 			return ch
+		}
+		if pronoun != nil && s.toks[v].Head < 0 {
+			return pronoun
 		}
 		r := s.toks[v].Rel
 		h := s.toks[v].Head
@@ -393,10 +394,29 @@ func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
 			return nil
 		case r == "xcomp" || r == "conj":
 			v = h
-		case exclude != nil:
-			v = h // the subject was taken by the pattern: look further up
+		case exclude != nil || pronoun != nil:
+			v = h // the subject was taken by the pattern, or is a pronoun: look further up
 		default:
-			return nil
+			return pronoun
+		}
+	}
+	return pronoun
+}
+
+// nearestBefore returns the nearest coded, non-pronoun chunk before the verb:
+// the source when the parse gives the verb no subject.
+func (c *Coder) nearestBefore(s *sentence, upper []int, exclude *chunk, date int) *chunk {
+	for _, t := range upper {
+		ci := s.chunk[t]
+		if ci < 0 {
+			continue
+		}
+		ch := s.chunks[ci]
+		if ch == exclude || ch.pronoun || s.temporal(ch) {
+			continue
+		}
+		if vs := c.resolve(s, ch, date, 0); len(vs) > 0 && !vs[0].null {
+			return s.firstConjunct(ch)
 		}
 	}
 	return nil
@@ -426,8 +446,7 @@ func (c *Coder) firstTarget(s *sentence, lower []int, src *chunk, date int) *chu
 		if ch == src || ch.head < 0 || s.gone[ch.head] {
 			continue
 		}
-		r := s.toks[ch.head].Rel
-		if r == "obl:tmod" || r == "obl:npmod" || r == "nmod:tmod" {
+		if s.temporal(ch) {
 			continue
 		}
 		vs := c.resolve(s, ch, date, 0)

@@ -106,8 +106,7 @@ func buildIndex(set *dict.Set) *index {
 					bl.patterns = append(bl.patterns, cp)
 				}
 			}
-			// Most specific first: more elements win; file order breaks ties.
-			sort.SliceStable(bl.patterns, func(i, j int) bool { return bl.patterns[i].weight > bl.patterns[j].weight })
+			sortPatterns(bl.patterns)
 			ix.blocks = append(ix.blocks, bl)
 			for vi := range b.Verbs {
 				vb := &b.Verbs[vi]
@@ -272,4 +271,10 @@ func provenance(path string, line int, entry string, span annalist.Span) annalis
 		path = path[i+1:]
 	}
 	return annalist.Provenance{Dict: path, Line: line, Entry: entry, Span: span}
+}
+
+// sortPatterns orders patterns most specific first: more elements win and
+// file order breaks ties.
+func sortPatterns(ps []*pattern) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].weight > ps[j].weight })
 }

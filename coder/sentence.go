@@ -280,3 +280,45 @@ func (s *sentence) subtree(i int, skip func(int) bool) []int {
 	sortInts(out)
 	return out
 }
+
+// temporal reports a chunk that is a bare temporal or measure phrase ("next
+// week", "almost five years"): such phrases are never actors.
+func (s *sentence) temporal(ch *chunk) bool {
+	switch s.toks[ch.head].Rel {
+	case "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod", "obl:unmarked":
+		return true
+	}
+	return false
+}
+
+// extended returns the chunk's tokens followed by those of its prepositional
+// modifiers (with their prepositions), depth levels down, in text order
+// within each level.
+func (s *sentence) extended(ch *chunk, depth int) []int {
+	out := append([]int(nil), ch.toks...)
+	if depth == 0 {
+		return out
+	}
+	for _, m := range s.nmods(ch) {
+		for _, k := range s.kids[m.head] {
+			if s.toks[k].Rel == "case" && k < m.start && !s.gone[k] {
+				out = append(out, k)
+			}
+		}
+		out = append(out, s.extended(m, depth-1)...)
+	}
+	return out
+}
+
+// apposHead returns, for an appositive ("Osgiliath, the state's fiercest
+// foe"; "the European Union (EU)"), the chunk it renames; otherwise ch.
+func (s *sentence) apposHead(ch *chunk) *chunk {
+	for i := 0; i < 3; i++ {
+		t := s.toks[ch.head]
+		if t.Rel != "appos" || t.Head < 0 || s.chunk[t.Head] < 0 {
+			return ch
+		}
+		ch = s.chunks[s.chunk[t.Head]]
+	}
+	return ch
+}

@@ -11,6 +11,10 @@ type verbHit struct {
 	tok        int // the verb word
 	start, end int // token range of the whole (multi-word) verb
 	ref        formRef
+	// patterns are the patterns of every block that lists this verb form,
+	// most specific first; a verb listed in several blocks gets its default
+	// code from the last of them.
+	patterns []*pattern
 }
 
 // auxRels are relations of verbs that never carry events themselves.
@@ -37,11 +41,39 @@ func (c *Coder) findVerb(s *sentence, i int) (verbHit, bool) {
 				break
 			}
 		}
-		if ok {
-			return verbHit{tok: i, start: start, end: end, ref: ref}, true
+		if !ok {
+			continue
 		}
+		v := verbHit{tok: i, start: start, end: end, ref: ref}
+		// Collect the other blocks that list the same form.
+		n := 0
+		for _, other := range c.ix.forms[s.words[i]] {
+			if other.form.Head == f.Head && equalWords(other.form.Words, f.Words) {
+				v.patterns = append(v.patterns, other.block.patterns...)
+				v.ref = other
+				n++
+			}
+		}
+		if n > 1 {
+			sortPatterns(v.patterns)
+		} else {
+			v.patterns = ref.block.patterns
+		}
+		return v, true
 	}
 	return verbHit{}, false
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // scopes returns the token sequences a pattern is matched against: lower
@@ -236,12 +268,14 @@ func (c *Coder) phraseAt(s *sentence, seq []int, j int, words []string, cons []b
 func (c *Coder) findChunk(s *sentence, seq []int, pos int, consec bool) (*chunk, int) {
 	for j := pos; j < len(seq); j++ {
 		ci := s.chunk[seq[j]]
-		if ci >= 0 && (j == 0 || s.chunk[seq[j-1]] != ci) {
+		// A chunk qualifies where it begins, or at pos when a word of the
+		// pattern matched its first part ("* THEIR ^ ...": "their populations").
+		if ci >= 0 && (j == pos || s.chunk[seq[j-1]] != ci) && !s.temporal(s.chunks[ci]) {
 			next := j + 1
 			for next < len(seq) && s.chunk[seq[next]] == ci {
 				next++
 			}
-			return s.chunks[ci], next
+			return s.apposHead(s.chunks[ci]), next
 		}
 		if consec {
 			break

@@ -13,6 +13,7 @@ import (
 // their prepositions, predicates head copulas, the first conjunct heads a
 // coordination. Spans are left empty; see Align.
 func ToTokens(root *Node) []annalist.Token {
+	splitUnderscores(root)
 	leaves := root.Leaves()
 	c := &converter{
 		toks:    make([]annalist.Token, len(leaves)),
@@ -373,9 +374,9 @@ func headChild(n *Node) int {
 		}
 		return firstNonPunct()
 	case "VP":
-		// A verb followed by a VP complement is an auxiliary: the VP heads.
+		// An auxiliary followed by a VP complement: the VP heads.
 		vi := findL(func(k *Node) bool { return k.Index >= 0 && (isVerbTag(k.Label) || k.Label == "TO") })
-		if pi := findL(label("VP")); pi >= 0 && (vi < 0 || vi < pi) {
+		if pi := findL(label("VP")); pi >= 0 && (vi < 0 || (vi < pi && isAux(kids[vi]))) {
 			return pi
 		}
 		if vi >= 0 {
@@ -427,7 +428,7 @@ func headChild(n *Node) int {
 			}
 		}
 		if i := findL(func(k *Node) bool {
-			return k.Label == "NP" && (k.Children[len(k.Children)-1].Label != "POS" || k == kids[last])
+			return k.Label == "NP" && !determinerOnly(k) && (k.Children[len(k.Children)-1].Label != "POS" || k == kids[last])
 		}); i >= 0 {
 			return i
 		}
@@ -472,6 +473,19 @@ func headChild(n *Node) int {
 
 var beForms = map[string]bool{"be": true, "is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "am": true, "'s": true, "'re": true, "'m": true, "s": true}
 var getForms = map[string]bool{"get": true, "gets": true, "got": true, "gotten": true, "getting": true}
+
+var auxForms = map[string]bool{
+	"have": true, "has": true, "had": true, "having": true, "'ve": true, "'d": true,
+	"do": true, "does": true, "did": true, "will": true, "would": true, "shall": true, "should": true,
+	"can": true, "could": true, "may": true, "might": true, "must": true, "ca": true, "wo": true, "'ll": true,
+	"to": true, "ought": true,
+}
+
+// isAux reports whether a verb leaf is an auxiliary (modal, be, have, do, get, to).
+func isAux(k *Node) bool {
+	w := strings.ToLower(k.Word)
+	return k.Label == "MD" || k.Label == "TO" || beForms[w] || getForms[w] || auxForms[w]
+}
 
 func isBe(w string) bool  { return beForms[strings.ToLower(w)] }
 func isGet(w string) bool { return getForms[strings.ToLower(w)] }
@@ -792,9 +806,16 @@ func (c *converter) nominalOrOther(n *Node, heads []int, hi int) {
 	}
 }
 
+// determinerOnly reports an NP that is a lone determiner ("(NP (DT Neither))").
+func determinerOnly(k *Node) bool {
+	return k.Index < 0 && len(k.Children) == 1 && k.Children[0].Label == "DT"
+}
+
 // nounModRel is the relation of a child of a noun phrase to the head noun.
 func nounModRel(k *Node, before bool) string {
 	switch {
+	case determinerOnly(k):
+		return "det"
 	case isPunct(leafTag(k)):
 		return "punct"
 	case k.Index >= 0:
@@ -886,4 +907,53 @@ func otherRel(n *Node, k *Node) string {
 		return "amod"
 	}
 	return "dep"
+}
+
+// splitUnderscores turns a leaf written with underscores ("Dol_Amroth", a
+// PETRARCH convention for multi-word names) into a flat NML of its words, and
+// renumbers the leaves.
+func splitUnderscores(root *Node) {
+	changed := false
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		for i, k := range n.Children {
+			if k.Index >= 0 {
+				parts := strings.Split(k.Word, "_")
+				if len(parts) < 2 || strings.Contains(k.Word, "__") || parts[0] == "" || parts[len(parts)-1] == "" {
+					continue
+				}
+				nml := &Node{Label: "NML", Index: -1, Col: k.Col}
+				if !isNounTag(k.Label) {
+					nml.Label = k.Label + "P"
+				}
+				for _, p := range parts {
+					nml.Children = append(nml.Children, &Node{Label: k.Label, Word: p, Index: 0, Col: k.Col})
+				}
+				n.Children[i] = nml
+				changed = true
+				continue
+			}
+			walk(k)
+		}
+	}
+	if root.Index >= 0 {
+		return
+	}
+	walk(root)
+	if !changed {
+		return
+	}
+	n := 0
+	var number func(*Node)
+	number = func(m *Node) {
+		if m.Index >= 0 {
+			m.Index = n
+			n++
+			return
+		}
+		for _, c := range m.Children {
+			number(c)
+		}
+	}
+	number(root)
 }
