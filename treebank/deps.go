@@ -399,7 +399,9 @@ func headChild(n *Node) int {
 		return firstNonPunct()
 	case "PP", "WHPP":
 		// content head: the object after the preposition
-		pi := findL(func(k *Node) bool { return k.Index >= 0 && (k.Label == "IN" || k.Label == "TO" || k.Label == "RP" || k.Label == "RB" || k.Label == "VBG" || k.Label == "VBN") })
+		pi := findL(func(k *Node) bool {
+			return k.Index >= 0 && (k.Label == "IN" || k.Label == "TO" || k.Label == "RP" || k.Label == "RB" || k.Label == "VBG" || k.Label == "VBN")
+		})
 		if i := findL(func(k *Node) bool {
 			return k.Index < 0 && (k.Label == "NP" || k.Label == "S" || k.Label == "SBAR" || k.Label == "PP" || k.Label == "ADJP" || k.Label == "ADVP" || k.Label == "WHNP" || k.Label == "NML" || k.Label == "QP" || k.Label == "UCP")
 		}); i >= 0 && i > pi {
