@@ -117,7 +117,7 @@ func (c *cameoCmd) lookup(cb *cameo.Codebook, codes []string) error {
 		found = append(found, e)
 	}
 	if c.asJSON {
-		if err := writeJSON(c.e.stdout, found); err != nil {
+		if err := cameoWriteJSON(c.e.stdout, found); err != nil {
 			return err
 		}
 	} else {
@@ -127,7 +127,7 @@ func (c *cameoCmd) lookup(cb *cameo.Codebook, codes []string) error {
 			}
 			root, _ := cb.Entry(e.Root)
 			parent, _ := cb.Entry(e.Parent)
-			writeEntry(c.e.stdout, e, root, parent)
+			cameoWriteEntry(c.e.stdout, e, root, parent)
 		}
 	}
 	if len(missing) > 0 {
@@ -142,13 +142,13 @@ func (c *cameoCmd) search(cb *cameo.Codebook, query string) error {
 		if res == nil {
 			res = []cameo.Entry{}
 		}
-		if err := writeJSON(c.e.stdout, res); err != nil {
+		if err := cameoWriteJSON(c.e.stdout, res); err != nil {
 			return err
 		}
 	} else {
 		tw := tabwriter.NewWriter(c.e.stdout, 0, 0, 2, ' ', 0)
 		for _, e := range res {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Code, e.Name, formatGoldstein(e.Goldstein))
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Code, e.Name, cameoGoldstein(e.Goldstein))
 		}
 		if err := tw.Flush(); err != nil {
 			return annalist.Errorf(annalist.EUNAVAILABLE, "cameo: %v", err)
@@ -160,7 +160,7 @@ func (c *cameoCmd) search(cb *cameo.Codebook, query string) error {
 	return nil
 }
 
-func writeJSON(w io.Writer, v any) error {
+func cameoWriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
@@ -169,21 +169,21 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-func formatGoldstein(g float64) string { return strconv.FormatFloat(g, 'f', -1, 64) }
+func cameoGoldstein(g float64) string { return strconv.FormatFloat(g, 'f', -1, 64) }
 
-// writeEntry prints one entry as labelled, wrapped lines.
-func writeEntry(w io.Writer, e, root, parent cameo.Entry) {
+// cameoWriteEntry prints one entry as labelled, wrapped lines.
+func cameoWriteEntry(w io.Writer, e, root, parent cameo.Entry) {
 	fmt.Fprintf(w, "%s  %s\n", e.Code, e.Name)
 	field := func(label, text string) {
 		if text != "" {
-			fmt.Fprint(w, wrap(fmt.Sprintf("  %-13s", label+":"), text, 79))
+			fmt.Fprint(w, cameoWrap(fmt.Sprintf("  %-13s", label+":"), text, 79))
 		}
 	}
 	field("root", e.Root+" "+root.Name)
 	if e.Parent != "" && e.Parent != e.Root {
 		field("parent", e.Parent+" "+parent.Name)
 	}
-	field("Goldstein", formatGoldstein(e.Goldstein))
+	field("Goldstein", cameoGoldstein(e.Goldstein))
 	field("QuadClass", fmt.Sprintf("%d (%s)", e.QuadClass, cameo.QuadClassName(e.QuadClass)))
 	switch {
 	case e.PLOVER == "" && (e.Root == "01" || e.Root == "02"):
@@ -191,23 +191,23 @@ func writeEntry(w io.Writer, e, root, parent cameo.Entry) {
 	case e.PLOVER == "":
 		field("PLOVER", "none")
 	default:
-		field("PLOVER", fmt.Sprintf("%s (mode: %s; context: %s)", e.PLOVER, orDash(e.Mode), orDash(strings.ReplaceAll(e.Context, ";", ", "))))
+		field("PLOVER", fmt.Sprintf("%s (mode: %s; context: %s)", e.PLOVER, cameoDash(e.Mode), cameoDash(strings.ReplaceAll(e.Context, ";", ", "))))
 	}
 	field("description", e.Description)
 	field("usage notes", e.UsageNotes)
 	field("example", e.Example)
 }
 
-func orDash(s string) string {
+func cameoDash(s string) string {
 	if s == "" {
 		return "-"
 	}
 	return s
 }
 
-// wrap returns text word-wrapped to width columns, the first line starting
+// cameoWrap returns text word-wrapped to width columns, the first line starting
 // with prefix and the others indented to the prefix's width.
-func wrap(prefix, text string, width int) string {
+func cameoWrap(prefix, text string, width int) string {
 	var b strings.Builder
 	indent := strings.Repeat(" ", len(prefix))
 	b.WriteString(prefix)
