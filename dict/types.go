@@ -167,6 +167,33 @@ type Pattern struct {
 	Code  Code
 	// Comment is the text after '#', trimmed.
 	Comment string
+	// Exact is true when the last element was written with a trailing '_'
+	// ("* OFF_ [195]"): it must end at a word boundary.
+	Exact bool
+	// Groups describes the PETRARCH-2 phrases of the pattern: Groups[i] is
+	// the group numbered i+1 in Elem.Group. Empty for TABARI patterns.
+	Groups []Group
+}
+
+// GroupKind says whether a PETRARCH-2 group is a noun phrase {..} or a prepositional phrase (..).
+type GroupKind uint8
+
+// Group kinds.
+const (
+	// GroupNoun is a braced noun phrase "{FINANCIAL AID}": its last element is the head.
+	GroupNoun GroupKind = iota + 1
+	// GroupPrep is a parenthesised prepositional phrase "(FOR AID)": its first element is the preposition.
+	GroupPrep
+)
+
+// Group is one {..} or (..) phrase of a PETRARCH-2 pattern.
+type Group struct {
+	Kind GroupKind
+	// Parent is the number of the enclosing group ("(FOR {FINANCIAL AID})":
+	// the noun phrase's parent is the prepositional phrase), 0 at top level.
+	Parent int
+	// Col is the 1-based column of the opening bracket.
+	Col int
 }
 
 // Block is a verb synonym block "--- NAME [code] ---" with its verbs and patterns.
@@ -267,6 +294,8 @@ type Agent struct {
 
 // Discard is one line of the discard list.
 type Discard struct {
+	// Path is the file the entry was read from.
+	Path string
 	Line int
 	Text string
 	// Words are the words of the phrase, upper case.
@@ -280,16 +309,24 @@ type Discard struct {
 
 // IssueEntry is one line of the issues dictionary.
 type IssueEntry struct {
+	// Path is the file the entry was read from.
+	Path     string
 	Line     int
 	Text     string
 	Category string // from the enclosing <ISSUE CATEGORY="...">
 	// Phrases are the expanded forms (n: singular and plural, v: verb forms,
 	// +: blank and hyphen variants), each a list of upper-case words.
 	Phrases [][]string
-	// Code is the issue code; empty for ignore entries.
+	// Code is the issue code; empty for ignore entries. An entry written
+	// without a code inside a section takes the section's Category.
 	Code string
 	// Ignore is true for '~' entries: a match cancels issue coding of the sentence.
 	Ignore bool
+	// IgnoreLevel is the number of '~' written (1 or 2) for ignore entries, 0
+	// otherwise. PETRARCH treats "~" and "~~" alike; the level is kept for tools.
+	IgnoreLevel int
+	// Type is the TYPE attribute of the enclosing <ISSUE> section ("ALL", "COUNTEVENT"), if any.
+	Type string
 }
 
 // Set is a complete set of dictionaries as the coder uses them.

@@ -1,0 +1,352 @@
+package dict
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/annalist/annalist"
+)
+
+// The default dictionaries: the Phoenix actors, agents, discards and issues
+// and both CAMEO verb dictionaries, verbatim from PETRARCH (MIT licence in
+// data/LICENSE).
+//
+//go:embed data/*.txt data/LICENSE
+var embedded embed.FS
+
+// Default file names inside DefaultFS.
+const (
+	DefaultVerbsTABARI    = "CAMEO.verbpatterns.150430.txt"
+	DefaultVerbsPETRARCH2 = "CAMEO.2.0.txt"
+)
+
+// DefaultFS returns the embedded default dictionaries as a read-only file
+// system whose files sit at the root under their PETRARCH names
+// (Phoenix.Countries.actors.txt, CAMEO.2.0.txt, ..., LICENSE).
+func DefaultFS() fs.FS {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil { // cannot happen: "data" is a valid path
+		panic(err)
+	}
+	return sub
+}
+
+// LoadOptions says which files make a Set. Paths are read from FS when it
+// is set (DefaultFS, fstest.MapFS, ...), otherwise from the operating system.
+type LoadOptions struct {
+	// Verbs is the verb dictionary; empty loads none.
+	Verbs    string
+	Actors   []string
+	Agents   []string
+	Discards []string
+	Issues   []string
+	// Options apply to every file: Strict stops at the first problem, and
+	// Syntax forces the verb syntax.
+	Options
+	FS fs.FS
+}
+
+// DefaultOptions returns the LoadOptions of the embedded default set with
+// the verb dictionary of the given syntax: SyntaxTABARI selects
+// CAMEO.verbpatterns.150430.txt, SyntaxPETRARCH2 (and zero) CAMEO.2.0.txt.
+func DefaultOptions(verbs Syntax) LoadOptions {
+	o := LoadOptions{
+		Verbs:    DefaultVerbsPETRARCH2,
+		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
+		Agents:   []string{"Phoenix.agents.txt"},
+		Discards: []string{"Phoenix.discards.txt"},
+		Issues:   []string{"Phoenix.IssueCoding.txt"},
+		FS:       DefaultFS(),
+	}
+	o.Syntax = SyntaxPETRARCH2
+	if verbs == SyntaxTABARI {
+		o.Verbs, o.Syntax = DefaultVerbsTABARI, SyntaxTABARI
+	}
+	return o
+}
+
+// LoadDefault reads the embedded default set (all Phoenix actors, agents,
+// discards and issues, and the verb dictionary of the given syntax, see
+// DefaultOptions). The shipped files hold a few malformed lines, which are
+// skipped; `annalist dict check` with no path lists them. It fails only if
+// the embedded data cannot be read at all, which would be a build defect.
+// Each call parses afresh: load once and share the *Set.
+func LoadDefault(verbs Syntax) (*Set, error) {
+	set, errs := Load(DefaultOptions(verbs))
+	for _, err := range errs {
+		if annalist.ErrorCode(err) != annalist.EINVALID {
+			return nil, fmt.Errorf("load default dictionaries: %w", err)
+		}
+	}
+	return set, nil
+}
+
+// Load reads the files named in opts into a Set. Every problem is returned,
+// located at path:line:col for malformed lines (EINVALID) or at the file
+// for a file that cannot be opened (ENOTFOUND) or read (EUNAVAILABLE), and
+// everything readable is loaded. With opts.Strict the first problem stops
+// loading and the Set is nil.
+func Load(opts LoadOptions) (*Set, []error) {
+	l := loader{opts: opts, set: &Set{Subst: map[string][]string{}}}
+	if l.opts.in == nil {
+		l.opts.in = newInterner()
+	}
+	if opts.Verbs != "" {
+		l.file(opts.Verbs, KindVerbs)
+	}
+	for _, f := range opts.Actors {
+		l.file(f, KindActors)
+	}
+	for _, f := range opts.Agents {
+		l.file(f, KindAgents)
+	}
+	for _, f := range opts.Discards {
+		l.file(f, KindDiscards)
+	}
+	for _, f := range opts.Issues {
+		l.file(f, KindIssues)
+	}
+	if l.stop {
+		return nil, l.errs
+	}
+	return l.set, l.errs
+}
+
+type loader struct {
+	opts LoadOptions
+	set  *Set
+	errs []error
+	stop bool
+}
+
+func (l *loader) open(name string) (io.ReadCloser, error) {
+	var f io.ReadCloser
+	var err error
+	if l.opts.FS != nil {
+		f, err = l.opts.FS.Open(name)
+	} else {
+		f, err = os.Open(name)
+	}
+	if err != nil {
+		code := annalist.EUNAVAILABLE
+		if errors.Is(err, fs.ErrNotExist) {
+			code = annalist.ENOTFOUND
+		}
+		return nil, &annalist.Error{Code: code, Message: fmt.Sprintf("open dictionary: %v", err), Pos: &annalist.Position{Path: name}}
+	}
+	return f, nil
+}
+
+// file reads one file of the given kind into the set.
+func (l *loader) file(name string, kind Kind) {
+	if l.stop {
+		return
+	}
+	f, err := l.open(name)
+	if err != nil {
+		l.errs = append(l.errs, err)
+		l.stop = l.opts.Strict
+		return
+	}
+	defer f.Close()
+	var errs []error
+	n := 0
+	switch kind {
+	case KindVerbs:
+		var vd *VerbDict
+		vd, errs = ReadVerbs(f, name, l.opts.Options)
+		if vd != nil {
+			l.set.Verbs = vd
+			n = vd.entries()
+		}
+	case KindActors:
+		var as []*Actor
+		as, errs = ReadActors(f, name, l.opts.Options)
+		l.set.Actors = append(l.set.Actors, as...)
+		n = len(as)
+	case KindAgents:
+		var d *AgentDict
+		d, errs = ReadAgents(f, name, l.opts.Options)
+		if d != nil {
+			l.set.Agents = append(l.set.Agents, d.Agents...)
+			for k, v := range d.Subst {
+				if _, ok := l.set.Subst[k]; !ok {
+					l.set.Subst[k] = v
+				}
+			}
+			n = len(d.Agents)
+		}
+	case KindDiscards:
+		var ds []*Discard
+		ds, errs = ReadDiscards(f, name, l.opts.Options)
+		l.set.Discards = append(l.set.Discards, ds...)
+		n = len(ds)
+	case KindIssues:
+		var is []*IssueEntry
+		is, errs = ReadIssues(f, name, l.opts.Options)
+		l.set.Issues = append(l.set.Issues, is...)
+		n = len(is)
+	}
+	l.errs = append(l.errs, errs...)
+	if l.opts.Strict && len(errs) > 0 {
+		l.stop = true
+		return
+	}
+	l.set.Files = append(l.set.Files, File{Path: name, Kind: kind, Entries: n})
+}
+
+// entries counts a verb dictionary's records: synsets, verbs, patterns and transformations.
+func (vd *VerbDict) entries() int {
+	n := len(vd.Synsets) + len(vd.Transforms)
+	for _, b := range vd.Blocks {
+		n += len(b.Verbs) + len(b.Patterns)
+	}
+	return n
+}
+
+// KindOfName returns the kind a file name announces, or "" if it announces
+// none. The test is on the base name, case-insensitively: "verb" or a
+// "cameo" prefix means verbs, then "actor" actors, "agent" agents,
+// "discard" discards and "issue" issues (PETRARCH's own names:
+// CAMEO.2.0.txt, Phoenix.Countries.actors.txt, Phoenix.agents.txt,
+// PETR.Validate.discards.txt, Phoenix.IssueCoding.txt).
+func KindOfName(name string) Kind {
+	b := strings.ToLower(path.Base(filepath.ToSlash(name)))
+	switch {
+	case strings.Contains(b, "verb") || strings.HasPrefix(b, "cameo"):
+		return KindVerbs
+	case strings.Contains(b, "actor"):
+		return KindActors
+	case strings.Contains(b, "agent"):
+		return KindAgents
+	case strings.Contains(b, "discard"):
+		return KindDiscards
+	case strings.Contains(b, "issue"):
+		return KindIssues
+	}
+	return ""
+}
+
+// SniffKind guesses a dictionary's kind from its text, for files whose
+// names say nothing: an <ISSUE tag means issues; a "--- NAME ---" block
+// header together with "- " pattern lines means verbs; a "!NAME! =" line or
+// a "[~CODE]" / "[CODE~]" code means agents; a bracketed code or an
+// indented "[" restriction means actors; anything else is a discard list.
+func SniffKind(text string) Kind {
+	var headers, patterns, agentCodes, codes int
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '\n')
+		var line string
+		if i < 0 {
+			line, text = text, ""
+		} else {
+			line, text = text[:i], text[i+1:]
+		}
+		body, _ := cutComment(line, false)
+		t := strings.TrimLeft(body, " \t")
+		switch {
+		case t == "":
+		case strings.HasPrefix(t, "<ISSUE"):
+			return KindIssues
+		case strings.HasPrefix(t, "<!"):
+		case strings.HasPrefix(t, "---"):
+			headers++
+		case strings.HasPrefix(t, "- "):
+			patterns++
+		case t[0] == '!' && strings.Contains(t, "="):
+			agentCodes++
+		default:
+			if j := strings.IndexByte(t, '['); j >= 0 {
+				c := strings.TrimSpace(t[j+1:])
+				if strings.HasPrefix(c, "~") || strings.Contains(c, "~]") {
+					agentCodes++
+				} else {
+					codes++
+				}
+			}
+		}
+	}
+	switch {
+	case headers > 0 && patterns > 0:
+		return KindVerbs
+	case agentCodes > codes:
+		return KindAgents
+	case codes > 0:
+		return KindActors
+	}
+	return KindDiscards
+}
+
+// LoadDir reads the dictionaries found in dir (not its subdirectories) into
+// a Set, choosing files by KindOfName; files whose names announce no kind
+// (LICENSE, README.md) are ignored, and files of one kind are read in name
+// order. A Set holds one verb dictionary: when several verb files are
+// present, opts.Syntax keeps those of that syntax; if more than one remains,
+// the conflict is reported (ECONFLICT) and the first by name is used.
+// Problems are reported as by Load; a directory that cannot be listed gives
+// one error and a nil Set.
+func LoadDir(dir string, opts Options) (*Set, []error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		code := annalist.EUNAVAILABLE
+		if errors.Is(err, fs.ErrNotExist) {
+			code = annalist.ENOTFOUND
+		}
+		return nil, []error{&annalist.Error{Code: code, Message: fmt.Sprintf("read dictionary directory: %v", err), Pos: &annalist.Position{Path: dir}}}
+	}
+	lo := LoadOptions{Options: opts}
+	var verbs []string
+	for _, e := range ents {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		switch KindOfName(e.Name()) {
+		case KindVerbs:
+			verbs = append(verbs, p)
+		case KindActors:
+			lo.Actors = append(lo.Actors, p)
+		case KindAgents:
+			lo.Agents = append(lo.Agents, p)
+		case KindDiscards:
+			lo.Discards = append(lo.Discards, p)
+		case KindIssues:
+			lo.Issues = append(lo.Issues, p)
+		}
+	}
+	var pre []error
+	if len(verbs) > 1 && opts.Syntax != 0 {
+		var keep []string
+		for _, v := range verbs {
+			b, err := os.ReadFile(v)
+			if err == nil && DetectVerbSyntax(string(b)) == opts.Syntax {
+				keep = append(keep, v)
+			}
+		}
+		if len(keep) > 0 {
+			verbs = keep
+		}
+	}
+	if len(verbs) > 1 {
+		sort.Strings(verbs)
+		pre = append(pre, &annalist.Error{Code: annalist.ECONFLICT,
+			Message: fmt.Sprintf("several verb dictionaries (%s); using %s", strings.Join(verbs, ", "), filepath.Base(verbs[0])),
+			Pos:     &annalist.Position{Path: dir}})
+		if opts.Strict {
+			return nil, pre
+		}
+	}
+	if len(verbs) > 0 {
+		lo.Verbs = verbs[0]
+	}
+	set, errs := Load(lo)
+	return set, append(pre, errs...)
+}
