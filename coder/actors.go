@@ -281,9 +281,13 @@ func (c *Coder) actorOut(s *sentence, v actorVal) annalist.Actor {
 		p := provenance(ref.actor.Path, ref.phrase.Line, strings.Join(ref.phrase.Words(), " "), s.span(v.actor.toks))
 		a.Entry = &p
 		if v.chunk != nil {
-			a.Text = s.textOf(mergeToks(v.chunk.toks, v.actor.toks))
-			a.Span = s.span(mergeToks(v.chunk.toks, v.actor.toks))
+			toks := mergeToks(v.chunk.toks, v.actor.toks)
+			a.Text = s.textOf(toks)
+			a.Span = s.span(toks)
 		}
+	}
+	if !a.Span.Empty() && a.Span.End <= len(s.text) {
+		a.Text = s.text[a.Span.Start:a.Span.End]
 	}
 	for _, ag := range v.agents {
 		a.Agents = append(a.Agents, provenance(ag.ref.agent.Path, ag.ref.phrase.Line, strings.Join(ag.ref.phrase.Words(), " "), s.span(ag.toks)))

@@ -64,9 +64,20 @@ type issueRef struct {
 }
 
 func buildIndex(set *dict.Set) *index {
+	nActor, nAgent := 0, 0
+	for _, a := range set.Actors {
+		for _, p := range a.Phrases {
+			nActor += len(p.Elems)
+		}
+	}
+	for _, a := range set.Agents {
+		for _, p := range a.Phrases {
+			nAgent += len(p.Elems)
+		}
+	}
 	ix := &index{
-		actors:  newTrie(),
-		agents:  newTrie(),
+		actors:  newTrie(nActor),
+		agents:  newTrie(nAgent),
 		forms:   map[string][]formRef{},
 		synsets: map[string][]phraseSeq{},
 	}
@@ -173,83 +184,126 @@ type entryRef struct {
 }
 
 // trie indexes phrases word by word; an edge remembers whether the word must
-// follow the previous one immediately.
-type trie struct{ root *trieNode }
+// follow the previous one immediately. Nodes live in one slice and edges in
+// one map, which keeps building fast for the tens of thousands of Phoenix
+// actor phrases.
+type trie struct {
+	nodes []trieNode
+	// ids numbers the words, so edges can be keyed by integers.
+	ids   map[string]uint32
+	edges map[uint64]int32
+}
 
 type trieNode struct {
-	next map[trieKey]*trieNode
 	ends []entryRef
+	// open lists the children reached by a blank connector (other words may
+	// come first); they must be searched for, not looked up.
+	open []openEdge
 }
 
-type trieKey struct {
-	word string
-	// open is true when other words may come before this one (a blank connector).
-	open bool
+type openEdge struct {
+	word  string
+	child int32
 }
 
-func newTrie() *trie { return &trie{root: &trieNode{}} }
+func edgeKey(parent int32, word uint32) uint64 { return uint64(parent)<<32 | uint64(word) }
+
+// newTrie returns an empty trie sized for about n words.
+func newTrie(n int) *trie {
+	return &trie{nodes: make([]trieNode, 1, n+1), ids: make(map[string]uint32, n/2), edges: make(map[uint64]int32, n)}
+}
+
+func (t *trie) id(w string) uint32 {
+	if id, ok := t.ids[w]; ok {
+		return id
+	}
+	id := uint32(len(t.ids) + 1)
+	t.ids[w] = id
+	return id
+}
 
 func (t *trie) add(s phraseSeq, ref entryRef) {
 	if len(s.words) == 0 {
 		return
 	}
-	n := t.root
+	n := int32(0)
 	for i, w := range s.words {
-		k := trieKey{word: w}
-		if i > 0 {
-			k.open = !s.consec[i-1]
+		open := i > 0 && !s.consec[i-1]
+		next := int32(-1)
+		var key uint64
+		if open {
+			for _, e := range t.nodes[n].open {
+				if e.word == w {
+					next = e.child
+				}
+			}
+		} else {
+			key = edgeKey(n, t.id(w))
+			if c, ok := t.edges[key]; ok {
+				next = c
+			}
 		}
-		if n.next == nil {
-			n.next = map[trieKey]*trieNode{}
+		if next < 0 {
+			next = int32(len(t.nodes))
+			t.nodes = append(t.nodes, trieNode{})
+			if open {
+				t.nodes[n].open = append(t.nodes[n].open, openEdge{word: w, child: next})
+			} else {
+				t.edges[key] = next
+			}
 		}
-		c := n.next[k]
-		if c == nil {
-			c = &trieNode{}
-			n.next[k] = c
-		}
-		n = c
+		n = next
 	}
-	n.ends = append(n.ends, ref)
+	t.nodes[n].ends = append(t.nodes[n].ends, ref)
+}
+
+// child returns the node reached from n by word w glued to it, or -1.
+func (t *trie) child(n int32, w string) int32 {
+	id, ok := t.ids[w]
+	if !ok {
+		return -1
+	}
+	if c, ok := t.edges[edgeKey(n, id)]; ok {
+		return c
+	}
+	return -1
 }
 
 // match is a phrase found in a token range.
 type match struct {
 	ref  entryRef
-	toks []int // matched token positions (indexes into the sequence given to longest)
+	toks []int // matched positions in the words given to longest
 }
 
 // longest finds the longest phrase starting at words[start] within
-// words[start:end]; skip marks positions that can be passed over by an open
-// connector but never matched (nil means none). Longer means more words
-// matched; among equals, the one ending first.
+// words[start:end]. Longer means more words matched; among equals, the one
+// ending first.
 func (t *trie) longest(words []string, start, end int) (match, bool) {
 	var best match
 	found := false
 	var path []int
-	var walk func(n *trieNode, pos int)
-	walk = func(n *trieNode, pos int) {
-		if len(n.ends) > 0 && len(path) > 0 {
+	var walk func(n int32, pos int)
+	walk = func(n int32, pos int) {
+		node := &t.nodes[n]
+		if len(node.ends) > 0 {
 			if !found || len(path) > len(best.toks) || (len(path) == len(best.toks) && path[len(path)-1] < best.toks[len(best.toks)-1]) {
-				best = match{ref: n.ends[0], toks: append([]int(nil), path...)}
+				best = match{ref: node.ends[0], toks: append(best.toks[:0:0], path...)}
 				found = true
 			}
 		}
 		if pos >= end {
 			return
 		}
-		for k, c := range n.next {
-			if !k.open {
-				if pos < end && words[pos] == k.word {
-					path = append(path, pos)
-					walk(c, pos+1)
-					path = path[:len(path)-1]
-				}
-				continue
-			}
+		if c := t.child(n, words[pos]); c >= 0 {
+			path = append(path, pos)
+			walk(c, pos+1)
+			path = path[:len(path)-1]
+		}
+		for _, e := range node.open {
 			for q := pos; q < end; q++ {
-				if words[q] == k.word {
+				if words[q] == e.word {
 					path = append(path, q)
-					walk(c, q+1)
+					walk(e.child, q+1)
 					path = path[:len(path)-1]
 					break
 				}
@@ -257,7 +311,7 @@ func (t *trie) longest(words []string, start, end int) (match, bool) {
 		}
 	}
 	if start < end {
-		if c := t.root.next[trieKey{word: words[start]}]; c != nil {
+		if c := t.child(0, words[start]); c >= 0 {
 			path = append(path, start)
 			walk(c, start+1)
 		}

@@ -1,0 +1,109 @@
+// Package export writes events in the formats analysts use: JSON Lines, TSV and the PETRARCH event file.
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/annalist/annalist"
+)
+
+// Writer writes events one at a time. Call Flush at the end.
+type Writer interface {
+	Write(ev *annalist.Event) error
+	Flush() error
+}
+
+// Formats lists the format names NewWriter accepts.
+func Formats() []string {
+	fs := make([]string, 0, len(formats))
+	for k := range formats {
+		fs = append(fs, k)
+	}
+	sort.Strings(fs)
+	return fs
+}
+
+var formats = map[string]func(w *bufio.Writer) Writer{
+	"jsonl":    func(w *bufio.Writer) Writer { return &jsonlWriter{w: w, enc: json.NewEncoder(w)} },
+	"tsv":      func(w *bufio.Writer) Writer { return &tsvWriter{w: w} },
+	"petrarch": func(w *bufio.Writer) Writer { return &petrarchWriter{w: w} },
+}
+
+// NewWriter returns a writer for the named format; an unknown name is an
+// EINVALID error listing the known ones.
+func NewWriter(format string, w io.Writer) (Writer, error) {
+	f, ok := formats[format]
+	if !ok {
+		return nil, annalist.Errorf(annalist.EINVALID, "unknown format %q: want one of %s", format, strings.Join(Formats(), ", "))
+	}
+	return f(bufio.NewWriterSize(w, 1<<16)), nil
+}
+
+type jsonlWriter struct {
+	w   *bufio.Writer
+	enc *json.Encoder
+}
+
+func (j *jsonlWriter) Write(ev *annalist.Event) error { return j.enc.Encode(ev) }
+func (j *jsonlWriter) Flush() error                   { return j.w.Flush() }
+
+// TSVHeader is the first line the tsv format writes; docs/formats.md describes the columns.
+var TSVHeader = []string{"doc_id", "sentence_index", "date", "source", "source_text", "target", "target_text",
+	"code", "root", "name", "goldstein", "quad_class", "plover", "verb", "pattern", "sentence"}
+
+type tsvWriter struct {
+	w      *bufio.Writer
+	header bool
+}
+
+func (t *tsvWriter) Write(ev *annalist.Event) error {
+	if !t.header {
+		t.header = true
+		t.w.WriteString(strings.Join(TSVHeader, "\t") + "\n")
+	}
+	cols := []string{ev.DocID, strconv.Itoa(ev.SentenceIndex), ev.Date, ev.Source.Code, ev.Source.Text,
+		ev.Target.Code, ev.Target.Text, ev.Event.Code, ev.Event.Root, ev.Event.Name,
+		strconv.FormatFloat(ev.Event.Goldstein, 'f', -1, 64), strconv.Itoa(ev.Event.QuadClass), ev.Event.PLOVER,
+		ev.Evidence.Verb, ev.Evidence.Pattern.Entry, ev.SentenceText}
+	for i, c := range cols {
+		cols[i] = cell(c)
+	}
+	_, err := t.w.WriteString(strings.Join(cols, "\t") + "\n")
+	return err
+}
+
+func (t *tsvWriter) Flush() error { return t.w.Flush() }
+
+// cell makes a value safe for one TSV cell.
+func cell(s string) string {
+	if strings.ContainsAny(s, "\t\n\r") {
+		s = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+	}
+	return s
+}
+
+// petrarchWriter writes PETRARCH's event file lines:
+// date (YYYYMMDD), source, target, code, issues ("CODE n, ..."), "docid-sentence".
+type petrarchWriter struct{ w *bufio.Writer }
+
+func (p *petrarchWriter) Write(ev *annalist.Event) error {
+	date := strings.ReplaceAll(ev.Date, "-", "")
+	var issues []string
+	for _, is := range ev.Issues {
+		issues = append(issues, is.Code+" "+strconv.Itoa(is.Count))
+	}
+	cols := []string{date, ev.Source.Code, ev.Target.Code, ev.Event.Code, strings.Join(issues, ", "),
+		ev.DocID + "-" + strconv.Itoa(ev.SentenceIndex+1)}
+	for i, c := range cols {
+		cols[i] = cell(c)
+	}
+	_, err := p.w.WriteString(strings.Join(cols, "\t") + "\n")
+	return err
+}
+
+func (p *petrarchWriter) Flush() error { return p.w.Flush() }
