@@ -178,6 +178,10 @@ func continues(text string, t *tok) bool {
 // sentence-final punctuation, followed by more text, is a headline (or a
 // caption: the two cannot be told apart by shape) or a photo credit.
 func kind(text string, toks []tok, from, to int) annalist.SentenceKind {
+	if (from == 0 || toks[from].nl > 0) && (to == len(toks) || toks[to].nl > 0) && to-from > 2 &&
+		creditWords[text[toks[from].start:toks[from].end]] && text[toks[from+1].start] == ':' {
+		return annalist.KindCredit // a line of its own such as "Image: Paul Budd."
+	}
 	if to >= len(toks) || toks[to].nl == 0 {
 		return annalist.KindBody
 	}
@@ -193,11 +197,8 @@ func kind(text string, toks []tok, from, to int) annalist.SentenceKind {
 	switch t := &toks[last]; {
 	case t.kind == kFinal, t.abbr != abbrNone && t.abbr != abbrInitial:
 		return annalist.KindBody
-	case t.kind == kPunct && last == to-1:
-		switch text[t.start] {
-		case ',', ';', ':':
-			return annalist.KindBody
-		}
+	case last == to-1 && t.kind != kWord && continues(text, t):
+		return annalist.KindBody // a paragraph that stops at a comma, colon or dash ("as follows -")
 	}
 	for k := from; k < to; k++ {
 		w := text[toks[k].start:toks[k].end]

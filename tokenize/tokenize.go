@@ -423,6 +423,19 @@ func word(text string, i int, toks []tok) []tok {
 	hyph := i     // start of the part after the last hyphen
 	prev := rune(-1)
 	for j < n {
+		// fast path: a run of ASCII letters and digits
+		if c := text[j]; c < utf8.RuneSelf && ascii[c]&(cLetter|cDigit) != 0 {
+			k := j
+			for k < n && text[k] < utf8.RuneSelf && ascii[text[k]]&(cLetter|cDigit) != 0 {
+				if ascii[text[k]]&cLetter != 0 {
+					letters++
+				}
+				k++
+			}
+			prev = rune(text[k-1])
+			j = k
+			continue
+		}
 		r, sz := runeAt(text, j)
 		if isAlnum(r) {
 			if r >= utf8.RuneSelf || ascii[r]&cLetter != 0 {
@@ -445,8 +458,9 @@ func word(text string, i int, toks []tok) []tok {
 			case isDigitRune(prev) && isDigitRune(next):
 				joined = true
 			case isAlnum(next):
-				// "U.S", "a.m", "Ph.D", "example.com", "v1.2" but not "said.The"
-				joined = j-seg <= 2 || !isUpper(next)
+				// "U.S", "a.m", "Ph.D", "example.com", "v1.2", tickers such as
+				// "UOBM.SI", but not "said.The"
+				joined = j-seg <= 2 || !isUpper(next) || caps(text[seg:j]) && caps(nextSegment(text, j+1))
 				seg = j + 1
 				periods++
 			case next == '-' && periods > 0 && j-seg <= 2:
@@ -548,6 +562,25 @@ func nextIsDigit(text string, i int) bool {
 		i++
 	}
 	return i < len(text) && isDigitByte(text[i])
+}
+
+// caps reports whether w is non-empty and made of upper-case ASCII letters and digits only.
+func caps(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c >= utf8.RuneSelf || ascii[c]&(cUpper|cDigit) == 0 {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// nextSegment returns the run of ASCII letters and digits starting at i.
+func nextSegment(text string, i int) string {
+	j := i
+	for j < len(text) && text[j] < utf8.RuneSelf && ascii[text[j]]&(cLetter|cDigit) != 0 {
+		j++
+	}
+	return text[i:j]
 }
 
 // hyphensOnly reports whether the connectors in w are all hyphens.

@@ -137,6 +137,18 @@ func TestSplitNews(t *testing.T) {
 			"[0:24] Shares@0 fell@7 at@12 Acme@15 Inc.@20",
 			"[25:57] The@25 company@29 said@37 5@42 p.m.@44 Tuesday@49 .@56",
 		}},
+		{"credit line with a period", "Fire in the frame.\nImage: Paul Budd.\nThe fire spread.", []string{
+			"[0:18] Fire@0 in@5 the@8 frame@12 .@17",
+			"[19:36 credit] Image@19 :@24 Paul@26 Budd@31 .@35",
+			"[37:53] The@37 fire@41 spread@46 .@52",
+		}},
+		{"Reuters ticker", "Overseas Union Bank Ltd <OUBM.SI> rose.", []string{
+			"[0:39] Overseas@0 Union@9 Bank@15 Ltd@20 <@24 OUBM.SI@25 >@32 rose@34 .@38",
+		}},
+		{"a paragraph ending in a colon is body text", "Prices were as follows:\n\nWheat 2.55", []string{
+			"[0:23] Prices@0 were@7 as@12 follows@15 :@22",
+			"[25:35] Wheat@25 2.55@31",
+		}},
 		{"empty", " \n\t ", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
