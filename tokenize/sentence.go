@@ -96,6 +96,9 @@ func ends2(text string, toks []tok, i int, f uint8) bool {
 				return false
 			}
 		}
+		if (n.kind == kOpen || n.kind == kQuote) && i+2 < len(toks) && toks[i+2].nl == 0 {
+			return starter(text, &toks[i+2]) // Hutton Co. "There was...
+		}
 		return starter(text, n)
 	}
 	return false

@@ -145,6 +145,10 @@ func TestSplitNews(t *testing.T) {
 		{"Reuters ticker", "Overseas Union Bank Ltd <OUBM.SI> rose.", []string{
 			"[0:39] Overseas@0 Union@9 Bank@15 Ltd@20 <@24 OUBM.SI@25 >@32 rose@34 .@38",
 		}},
+		{"abbreviation before a quoted sentence", `said Joseph Phillippi of E.F. Hutton Co. "There was a fight."`, []string{
+			"[0:40] said@0 Joseph@5 Phillippi@12 of@22 E.F.@25 Hutton@30 Co.@37",
+			`[41:61] "@41 There@42 was@48 a@52 fight@54 .@59 "@60`,
+		}},
 		{"a paragraph ending in a colon is body text", "Prices were as follows:\n\nWheat 2.55", []string{
 			"[0:23] Prices@0 were@7 as@12 follows@15 :@22",
 			"[25:35] Wheat@25 2.55@31",
