@@ -145,7 +145,6 @@ func (e Entry) Contexts() []string {
 type Codebook struct {
 	entries []Entry
 	index   map[string]int
-	search  []searchDoc
 }
 
 // Default parses the codebook embedded in the binary: cameo-codes.csv with the
@@ -201,7 +200,6 @@ func Read(codes, plover, goldstein Source) (*Codebook, error) {
 		}
 		applyPLOVER(cb, m)
 	}
-	cb.buildSearch()
 	return cb, nil
 }
 

@@ -622,3 +622,31 @@ func BenchmarkSearch(b *testing.B) {
 		cb.Search("military aid")
 	}
 }
+
+func TestLowerMatchesStringsToLower(t *testing.T) {
+	cb := defaultCodebook(t)
+	in := []string{"", "ABC xyz", "Ba\u2019ath \u00c9COLE \u0130stanbul", "\u00dcBER"}
+	for _, e := range cb.Entries() {
+		in = append(in, e.Name, e.Description, e.UsageNotes, e.Example)
+	}
+	for _, s := range in {
+		if got, want := lower(s), strings.ToLower(s); got != want {
+			t.Errorf("lower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestSearchNonASCII(t *testing.T) {
+	cb, err := Read(src("c.csv", "code,name,goldstein,description\n01,\u00c9COLE,0,Sa\u00efd \u00e9cole\n010,Other,0,NA\n"), Source{}, Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"école", "ÉCOLE", "éc", "saïd"} {
+		if got := cb.Search(q); len(got) != 1 || got[0].Code != "01" {
+			t.Errorf("Search(%q) = %+v", q, got)
+		}
+	}
+	if got := cb.Search("cole"); len(got) != 0 {
+		t.Errorf("Search(cole) matched inside a word: %+v", got)
+	}
+}

@@ -142,7 +142,7 @@ type lineScanner struct {
 
 func newLineScanner(r io.Reader, name string) *lineScanner {
 	s := bufio.NewScanner(r)
-	s.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	s.Buffer(make([]byte, 0, 4<<10), 1<<20)
 	return &lineScanner{s: s, name: name}
 }
 
