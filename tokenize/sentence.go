@@ -28,20 +28,20 @@ func boundaries(text string, toks []tok) []int {
 		case t.abbr != abbrNone:
 			f = finAbbr
 		case (t.kind == kClose || t.kind == kQuote) && !t.gap && prev != finNone:
-			// "...," he said: the closing quote carries the end; after an
+			// `ready." He`: the closing quote carries the end; after an
 			// abbreviation (`in the U.S." He`) it makes the period final
 			f = finPunct
 		}
 		prev = f
-		if ends2(text, toks, i, f) {
+		if endsAfter(text, toks, i, f) {
 			ends = append(ends, i+1)
 		}
 	}
 	return append(ends, len(toks))
 }
 
-// ends2 decides whether a sentence ends between toks[i], whose end strength is f, and toks[i+1].
-func ends2(text string, toks []tok, i int, f uint8) bool {
+// endsAfter decides whether a sentence ends between toks[i], whose end strength is f, and toks[i+1].
+func endsAfter(text string, toks []tok, i int, f uint8) bool {
 	t, n := &toks[i], &toks[i+1]
 	if n.nl >= 2 {
 		return true // a blank line always ends a sentence

@@ -155,19 +155,6 @@ func runeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// runeBefore decodes the rune ending at i, or returns -1 at the start of s.
-func runeBefore(s string, i int) rune {
-	if i <= 0 {
-		return -1
-	}
-	if c := s[i-1]; c < utf8.RuneSelf {
-		return rune(c)
-	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return r
-}
-
-func isApos(r rune) bool   { return r == '\'' || r == '’' }
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 // scan appends the tokens of text to toks.
@@ -450,9 +437,10 @@ func word(text string, i int, toks []tok) []tok {
 		switch {
 		case isHyphen(r):
 			joined = isAlnum(next) && (isAlnum(prev) || prev == '.' && periods > 0)
-			connects++
-			hyph = j + sz
-			seg = hyph
+			if joined {
+				hyph = j + sz
+				seg = hyph
+			}
 		case r == '.':
 			switch {
 			case isDigitRune(prev) && isDigitRune(next):
@@ -461,8 +449,10 @@ func word(text string, i int, toks []tok) []tok {
 				// "U.S", "a.m", "Ph.D", "example.com", "v1.2", tickers such as
 				// "UOBM.SI", but not "said.The"
 				joined = j-seg <= 2 || !isUpper(next) || caps(text[seg:j]) && caps(nextSegment(text, j+1))
-				seg = j + 1
-				periods++
+				if joined {
+					seg = j + 1
+					periods++
+				}
 			case next == '-' && periods > 0 && j-seg <= 2:
 				// "U.S.-led": keep the period and let the hyphen join
 				if r2, _ := runeAt(text, j+sz+nsz); isAlnum(r2) {
@@ -478,23 +468,23 @@ func word(text string, i int, toks []tok) []tok {
 				apos = j
 			}
 		case r == '&':
-			joined = isLetterRune(prev) && isLetterRune(next)
-			connects++
+			joined = isLetterRune(prev) && isLetterRune(next) // AT&T
+		case r == '@' || r == '_':
+			joined = isAlnum(prev) && isAlnum(next) // press@un.org
 		case r == '$':
-			// "US$", "HK$", "A$": a currency written with its country
+			// "US$", "HK$", "A$": a currency written with its country; the token ends after the $
 			switch text[i:j] {
 			case "US", "A", "C", "HK", "NZ", "S", "NT", "R":
 				if isDigitRune(next) || isSpace(next) {
-					prev = r
 					j += sz
 				}
 			}
-		case r == '@' || r == '_':
-			joined = isAlnum(prev) && isAlnum(next)
-			connects++
 		}
 		if !joined {
 			break
+		}
+		if isHyphen(r) || r == '&' || r == '@' || r == '_' {
+			connects++
 		}
 		prev = r
 		j += sz
