@@ -113,10 +113,11 @@ func TestEntryTextFields(t *testing.T) {
 			Goldstein:   -5, QuadClass: 4, PLOVER: "COERCE", Mode: "restrict", Context: "rights_freedoms",
 		},
 		{
-			// Roots have no text ("NA" in the file); 1451 has an empty usage note.
+			// Roots have no text ("NA" in the file).
 			Code: "14", Root: "14", Name: "PROTEST", Goldstein: -6.5, QuadClass: 4, PLOVER: "PROTEST",
 		},
 		{
+			// No example ("NA").
 			Code: "017", Parent: "01", Root: "01", Name: "Engage in symbolic act",
 			Description: "Engage in symbolic activities such as holding vigils, attending funerals, and laying wreath.",
 			UsageNotes:  "Use this event form for all symbolic acts, including those that imply empathy. Use 018 to code only empathetic comments (i.e. not actions).",
