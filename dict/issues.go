@@ -213,7 +213,11 @@ func (p *parser) issueToken(tok string) (alts [][]string, msg string, off int) {
 	pos := 0
 	for i, part := range parts {
 		if part == "" {
-			return nil, "empty part around + in " + tok, pos
+			at := pos // the '+' after a leading empty part
+			if i > 0 {
+				at = pos - 1 // the '+' before it
+			}
+			return nil, "empty part around + in " + tok, at
 		}
 		w := part
 		kind := byte(0)

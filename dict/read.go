@@ -141,8 +141,9 @@ func (p *parser) scanLines(data string, fn func(n int, line string) error) {
 				}
 				continue
 			}
-			// Skip to the end of the line holding "-->", counting lines.
-			n += strings.Count(data[:end], "\n")
+			// Skip to the end of the line holding "-->": it is line
+			// n+1+k, where k counts the newlines before it in data.
+			n += strings.Count(data[:end], "\n") + 1
 			rest := data[end:]
 			if j := strings.IndexByte(rest, '\n'); j >= 0 {
 				data = rest[j+1:]

@@ -440,12 +440,15 @@ func (v *verbReader) verbWords(s string, line, col int) ([]string, int, error) {
 // pattern reads the text after '-' of a pattern line; t starts at column col.
 func (v *verbReader) pattern(t string, line, col int) error {
 	body, comment := cutComment(t, false)
+	// start is the column of the pattern's first character, where
+	// problems of the whole pattern are reported.
+	start := col + len(body) - len(strings.TrimLeft(body, " \t"))
 	if v.block == nil {
-		return v.errorf(line, col, "pattern outside a verb block")
+		return v.errorf(line, start, "pattern outside a verb block")
 	}
 	open := strings.LastIndexByte(body, '[')
 	if open < 0 {
-		return v.errorf(line, col, "pattern without [code]")
+		return v.errorf(line, start, "pattern without [code]")
 	}
 	closeAt := strings.IndexByte(body[open:], ']')
 	if closeAt < 0 {
@@ -463,17 +466,20 @@ func (v *verbReader) pattern(t string, line, col int) error {
 	if err != nil || !ok {
 		return err
 	}
-	verbs := 0
+	verbs, second := 0, 0
 	for _, e := range pat.Elems {
 		if e.Kind == ElemVerb {
 			verbs++
+			if verbs == 2 {
+				second = e.Col
+			}
 		}
 	}
 	switch {
 	case verbs == 0:
-		return v.errorf(line, col, "pattern has no verb *")
+		return v.errorf(line, start, "pattern has no verb *")
 	case verbs > 1:
-		return v.errorf(line, col, "pattern has %d verbs *; want one", verbs)
+		return v.errorf(line, second, "pattern has %d verbs *; want one", verbs)
 	}
 	v.block.Patterns = append(v.block.Patterns, pat)
 	v.patterns = append(v.patterns, patRef{v.block, len(v.block.Patterns) - 1})
