@@ -34,8 +34,9 @@ const (
 )
 
 // QuadClass values. CAMEO datasets sort events into four "quad" classes by
-// root code; Annalist follows the Phoenix convention of a fifth, neutral class
-// for the statement and appeal roots 01 and 02 (see docs/cameo.md).
+// root code; Annalist adds a fifth, neutral class 0 for the statement and
+// appeal roots 01 and 02, which GDELT counts as verbal cooperation (see
+// docs/cameo.md; GDELT's value is 1 where ours is 0).
 const (
 	QuadNeutral          = 0 // roots 01–02: statements and appeals
 	QuadVerbalCoop       = 1 // roots 03–05
@@ -149,7 +150,7 @@ type Codebook struct {
 
 // Default parses the codebook embedded in the binary: cameo-codes.csv with the
 // Goldstein overrides of goldstein.txt and the PLOVER mapping of
-// CAMEO2PLOVER-2021.txt. Each call parses afresh (about a millisecond), so load
+// CAMEO2PLOVER-2021.txt. Each call parses afresh (1–2 ms of CPU), so load
 // once and share the result. An error means the embedded data is broken, which
 // the package tests rule out.
 func Default() (*Codebook, error) {
