@@ -36,7 +36,10 @@ type Position struct {
 func (p Position) String() string {
 	s := p.Path
 	if p.Line > 0 {
-		s += fmt.Sprintf(":%d", p.Line)
+		if s != "" {
+			s += ":"
+		}
+		s += fmt.Sprintf("%d", p.Line)
 		if p.Col > 0 {
 			s += fmt.Sprintf(":%d", p.Col)
 		}

@@ -415,7 +415,7 @@ func (c *Coder) nearestBefore(s *sentence, upper []int, exclude *chunk, date int
 		if ch == exclude || ch.pronoun || s.temporal(ch) {
 			continue
 		}
-		if vs := c.resolve(s, ch, date, 0); len(vs) > 0 && !vs[0].null {
+		if vs := c.resolve(s, ch, date, 1); len(vs) > 0 && !vs[0].null {
 			return s.firstConjunct(ch)
 		}
 	}
@@ -449,7 +449,9 @@ func (c *Coder) firstTarget(s *sentence, lower []int, src *chunk, date int) *chu
 		if s.temporal(ch) {
 			continue
 		}
-		vs := c.resolve(s, ch, date, 0)
+		// depth 1: only dictionary actors count here; a new actor is made
+		// from the fallback chunk later.
+		vs := c.resolve(s, ch, date, 1)
 		if len(vs) > 0 && !vs[0].null {
 			return ch
 		}

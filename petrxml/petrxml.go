@@ -108,7 +108,7 @@ func Read(r io.Reader, path string) (*File, error) {
 			}
 			block := data[start : start+end+len("</Sentence>")]
 			sc.pos = start + len(block)
-			rec, err := decodeRecord(block, path, line, sc)
+			rec, err := decodeRecord(block, path, line, col, sc)
 			if err != nil {
 				f.Errors = append(f.Errors, err)
 				continue
@@ -259,13 +259,15 @@ type xmlRecord struct {
 	Codings  []xmlCoding `xml:"EventCoding"`
 }
 
-func decodeRecord(block []byte, path string, line int, sc *scanner) (*Record, error) {
+func decodeRecord(block []byte, path string, line, col int, sc *scanner) (*Record, error) {
 	var x xmlRecord
 	d := xml.NewDecoder(bytes.NewReader(block))
-	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
 	if err := d.Decode(&x); err != nil {
-		return nil, xmlError(err, path, line, 1)
+		l, c := d.InputPos()
+		if l == 1 {
+			c += col - 1
+		}
+		return nil, annalist.ErrorAt(path, line+l-1, c, "broken XML record: %s", xmlMessage(err))
 	}
 	rec := &Record{
 		ID: strings.TrimSpace(x.ID), Date: strings.TrimSpace(x.Date), Category: strings.TrimSpace(x.Category),
@@ -329,13 +331,22 @@ func decodeEnv(block []byte, path string, line, col int, sc *scanner, start int)
 	return env, nil
 }
 
-// xmlError locates an encoding/xml error within a record starting at line.
+// xmlError locates an encoding/xml error within an element starting at line.
 func xmlError(err error, path string, line, col int) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return annalist.ErrorAt(path, line+se.Line-1, 0, "broken XML record: %s", se.Msg)
+		return annalist.ErrorAt(path, line+se.Line-1, 0, "broken XML: %s", se.Msg)
 	}
-	return annalist.ErrorAt(path, line, col, "broken XML record: %v", err)
+	return annalist.ErrorAt(path, line, col, "broken XML: %v", err)
+}
+
+// xmlMessage returns an encoding/xml error's message without its own line prefix.
+func xmlMessage(err error) string {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return se.Msg
+	}
+	return err.Error()
 }
 
 // Included reports whether a record's category passes the environment's Include/Exclude lists.

@@ -25,6 +25,17 @@ func ToTokens(root *Node) []annalist.Token {
 	h := c.convert(root)
 	c.toks[h].Head = -1
 	c.toks[h].Rel = "root"
+	// A "by" phrase of a passive verb is its agent. Passiveness is known only
+	// once the auxiliary above the participle's phrase has been seen.
+	for i, t := range c.toks {
+		if t.Rel == "obl" && c.passive[t.Head] {
+			for _, k := range c.toks {
+				if k.Head == i && k.Rel == "case" && strings.EqualFold(k.Text, "by") {
+					c.toks[i].Rel = "obl:agent"
+				}
+			}
+		}
+	}
 	return c.toks
 }
 
@@ -425,12 +436,12 @@ func headChild(n *Node) int {
 		}
 		if i := findR(func(k *Node) bool { return k.Index >= 0 && isNounTag(k.Label) || k.Label == "NML" || k.Label == "NX" }); i >= 0 {
 			// only if no NP child precedes it followed by a PP-like tail
-			if j := findL(label("NP")); j < 0 || j > i || kids[j].Children[len(kids[j].Children)-1].Label == "POS" {
+			if j := findL(label("NP")); j < 0 || j > i || lastLabel(kids[j]) == "POS" {
 				return i
 			}
 		}
 		if i := findL(func(k *Node) bool {
-			return k.Label == "NP" && !determinerOnly(k) && (k.Children[len(k.Children)-1].Label != "POS" || k == kids[last])
+			return k.Label == "NP" && !determinerOnly(k) && (lastLabel(k) != "POS" || k == kids[last])
 		}); i >= 0 {
 			return i
 		}
@@ -553,9 +564,6 @@ func (c *converter) verbPhrase(n *Node, heads []int, hi int) {
 			}
 		case k.Label == "PP" || k.Label == "WHPP":
 			rel = "obl"
-			if c.passive[h] && firstWord(k) == "by" {
-				rel = "obl:agent"
-			}
 		case k.Label == "S" || k.Label == "SQ" || k.Label == "SINV":
 			if hasSubject(k) {
 				rel = "ccomp"
@@ -622,6 +630,9 @@ func sbarRel(k *Node) string {
 	w := firstWord(k)
 	if complementizers[w] {
 		return "ccomp"
+	}
+	if len(k.Children) == 0 {
+		return "advcl"
 	}
 	first := k.Children[0]
 	if first.Label == "S" || first.Label == "SQ" || first.Label == "SINV" {
@@ -787,7 +798,7 @@ func (c *converter) nominalOrOther(n *Node, heads []int, hi int) {
 			rel = nounModRel(k, i < hi)
 			if k.Label == "NP" && i > hi {
 				rel = "appos"
-				if len(k.Children) > 0 && k.Children[len(k.Children)-1].Label == "POS" {
+				if len(k.Children) > 0 && lastLabel(k) == "POS" {
 					rel = "nmod:poss"
 				}
 			}
@@ -806,6 +817,14 @@ func (c *converter) nominalOrOther(n *Node, heads []int, hi int) {
 		c.toks[heads[len(kids)-1]].Rel = "case"
 		c.toks[heads[len(kids)-1]].Head = h
 	}
+}
+
+// lastLabel returns the label of a phrase's last child, "" for a leaf.
+func lastLabel(n *Node) string {
+	if n.Index >= 0 || len(n.Children) == 0 {
+		return ""
+	}
+	return n.Children[len(n.Children)-1].Label
 }
 
 // determinerOnly reports an NP that is a lone determiner ("(NP (DT Neither))").
@@ -853,7 +872,7 @@ func nounModRel(k *Node, before bool) string {
 	}
 	switch k.Label {
 	case "NP":
-		if len(k.Children) > 0 && k.Children[len(k.Children)-1].Label == "POS" {
+		if len(k.Children) > 0 && lastLabel(k) == "POS" {
 			return "nmod:poss"
 		}
 		if before {
@@ -870,7 +889,7 @@ func nounModRel(k *Node, before bool) string {
 	case "PP":
 		return "nmod"
 	case "SBAR":
-		if strings.HasPrefix(k.Children[0].Label, "WH") || firstWord(k) == "that" {
+		if (len(k.Children) > 0 && strings.HasPrefix(k.Children[0].Label, "WH")) || firstWord(k) == "that" {
 			return "acl:relcl"
 		}
 		return "acl"

@@ -89,12 +89,15 @@ func Parse(s string) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	if root == nil {
+		return nil, p.errorf("parse has no words")
+	}
 	p.skipSpace()
 	if p.pos < len(p.src) {
 		return nil, p.errorf("unbalanced parse: %q after the end of the tree", p.src[p.pos])
 	}
 	// Unwrap "( (S ...) )" and ROOT.
-	for (root.Label == "" || root.Label == "ROOT" || root.Label == "TOP") && len(root.Children) == 1 && root.Index < 0 {
+	for root != nil && (root.Label == "" || root.Label == "ROOT" || root.Label == "TOP") && len(root.Children) == 1 && root.Index < 0 {
 		root = root.Children[0]
 	}
 	if root == nil || (root.Index < 0 && len(root.Children) == 0) {
@@ -199,8 +202,8 @@ func finish(n *Node) *Node {
 	if n.Label == "-NONE-" {
 		return nil
 	}
-	if n.Index < 0 && n.Label != "" && len(n.Children) == 0 {
-		return nil // a phrase whose children were all empty elements
+	if n.Index < 0 && len(n.Children) == 0 {
+		return nil // an empty bracket, or a phrase whose children were all empty elements
 	}
 	if n.Index >= 0 {
 		n.Label = normalizeTag(n.Label)
