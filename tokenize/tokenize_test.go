@@ -33,6 +33,10 @@ func TestSplitNews(t *testing.T) {
 			"[0:51] Acme@0 Inc.@5 said@10 profit@15 rose@22 3.5@27 percent@31 to@39 $@42 2.5@43 bln@47 .@50",
 			"[52:99] The@52 U.S.@56 company@61 also@69 said@74 1,000@79 jobs@85 would@90 go@96 .@98",
 		}},
+		{"more abbreviations", "Acme Corp. and Beta Ltd. met U.N. envoys on Jan. 5 and Feb. 6. The U.N. said so.", []string{
+			"[0:62] Acme@0 Corp.@5 and@11 Beta@15 Ltd.@20 met@25 U.N.@29 envoys@34 on@41 Jan.@44 5@49 and@51 Feb.@55 6@60 .@61",
+			"[63:80] The@63 U.N.@67 said@72 so@77 .@79",
+		}},
 		{"initialisms end a sentence only before an opener", "He lives in the U.S. The rest live in the U.K. and the E.U. officials disagreed.", []string{
 			"[0:20] He@0 lives@3 in@9 the@12 U.S.@16",
 			"[21:80] The@21 rest@25 live@30 in@35 the@38 U.K.@42 and@47 the@51 E.U.@55 officials@60 disagreed@70 .@79",
