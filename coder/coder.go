@@ -136,7 +136,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 	var b binding
 	var pat *pattern
 	for _, p := range v.patterns {
-		if !validCode(p.p.Code) {
+		if !validCode(p.p.Code) || !s.hasAll(p.need) {
 			continue
 		}
 		if bb, ok := c.matchPattern(s, p, upper, lower); ok {
@@ -463,55 +463,56 @@ func (c *Coder) firstTarget(s *sentence, lower []int, src *chunk, date int) *chu
 }
 
 // discard checks the discard list: a story-level phrase discards the story,
-// a sentence-level one the sentence.
+// a sentence-level one the sentence. Matching ignores case; a phrase written
+// without a trailing '_' matches its last word as a stem.
 func (c *Coder) discard(s *sentence) (string, *annalist.Provenance) {
-	if len(c.ix.discards) == 0 {
+	var hit *dict.Discard
+	for i := range s.words {
+		c.ix.discards.each(s.words, i, func(p phraseRef) bool {
+			if hit == nil || (p.discard.Story && !hit.Story) {
+				hit = p.discard
+			}
+			return !hit.Story
+		})
+		if hit != nil && hit.Story {
+			break
+		}
+	}
+	if hit == nil {
 		return "", nil
 	}
-	text := " " + strings.Join(s.words, " ") + " "
-	for _, d := range c.ix.discards {
-		pat := " " + strings.Join(d.Words, " ")
-		if d.WordEnd {
-			pat += " "
-		}
-		if i := strings.Index(text, pat); i >= 0 {
-			kind := DiscardSentence
-			if d.Story {
-				kind = DiscardStory
-			}
-			p := provenance("discards", d.Line, d.Text, annalist.Span{})
-			return kind, &p
-		}
+	kind := DiscardSentence
+	if hit.Story {
+		kind = DiscardStory
 	}
-	return "", nil
+	p := provenance("discards", hit.Line, hit.Text, annalist.Span{})
+	return kind, &p
 }
 
 // issues counts issue phrases in the sentence; an ignore phrase cancels them all.
 func (c *Coder) issues(s *sentence) []annalist.Issue {
-	if len(c.ix.issues) == 0 {
+	if c.ix.issues.n == 0 {
 		return nil
 	}
-	text := " " + strings.Join(s.words, " ") + " "
-	for _, ig := range c.ix.ignores {
-		if strings.Contains(text, " "+strings.Join(ig, " ")+" ") {
+	ignored := false
+	for i := range s.words {
+		c.ix.ignores.each(s.words, i, func(phraseRef) bool { ignored = true; return false })
+		if ignored {
 			return nil
 		}
 	}
-	counts := map[string]int{}
-	var order []string
-	for _, is := range c.ix.issues {
-		n := strings.Count(text, " "+strings.Join(is.words, " ")+" ")
-		if n == 0 {
-			continue
-		}
-		if counts[is.code] == 0 {
-			order = append(order, is.code)
-		}
-		counts[is.code] += n
-	}
-	out := make([]annalist.Issue, 0, len(order))
-	for _, code := range order {
-		out = append(out, annalist.Issue{Code: code, Count: counts[code]})
+	var out []annalist.Issue
+	for i := range s.words {
+		c.ix.issues.each(s.words, i, func(p phraseRef) bool {
+			for k := range out {
+				if out[k].Code == p.code {
+					out[k].Count++
+					return true
+				}
+			}
+			out = append(out, annalist.Issue{Code: p.code, Count: 1})
+			return true
+		})
 	}
 	return out
 }

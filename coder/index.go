@@ -19,10 +19,10 @@ type index struct {
 	// forms maps the upper-case verb word of every form to the verb entries having it.
 	forms    map[string][]formRef
 	blocks   []*block
-	synsets  map[string][]phraseSeq
-	discards []*dict.Discard
-	issues   []issueRef
-	ignores  [][]string
+	synsets  map[string]*synsetIndex
+	discards phraseIndex
+	issues   phraseIndex
+	ignores  phraseIndex
 	xforms   []dict.Transform
 }
 
@@ -30,6 +30,33 @@ type index struct {
 type phraseSeq struct {
 	words  []string
 	consec []bool // consec[i]: words[i] must be immediately followed by words[i+1]
+}
+
+// synsetIndex holds a synset's phrases by their first word (for matching
+// forwards) and by their last word, reversed (for matching backwards).
+// Phrases that begin (or end) with a nested synset are kept aside and tried
+// everywhere.
+type synsetIndex struct {
+	fwd, bwd             map[string][]phraseSeq
+	nestedFwd, nestedBwd []phraseSeq
+}
+
+func (si *synsetIndex) add(p phraseSeq) {
+	if len(p.words) == 0 {
+		return
+	}
+	if f := p.words[0]; strings.HasPrefix(f, "&") {
+		si.nestedFwd = append(si.nestedFwd, p)
+	} else {
+		si.fwd[f] = append(si.fwd[f], p)
+	}
+	w, cs := reversePhrase(p)
+	r := phraseSeq{words: w, consec: cs}
+	if l := w[0]; strings.HasPrefix(l, "&") {
+		si.nestedBwd = append(si.nestedBwd, r)
+	} else {
+		si.bwd[l] = append(si.bwd[l], r)
+	}
 }
 
 // formRef points from a verb form to its entry.
@@ -56,11 +83,76 @@ type pattern struct {
 	// lowerConsec is true when the verb is glued to the first lower element ("*_OUT").
 	lowerConsec bool
 	weight      int
+	// need lists the literal words the pattern cannot match without.
+	need []string
 }
 
-type issueRef struct {
+// phraseRef is a discard or issue phrase.
+type phraseRef struct {
 	words []string
-	code  string
+	// stem is true when the last word may be followed by more letters (a
+	// discard written without a trailing '_').
+	stem    bool
+	code    string
+	discard *dict.Discard
+}
+
+// phraseIndex finds phrases by their first word (or, for one-word stems, by
+// a prefix of the sentence word).
+type phraseIndex struct {
+	byFirst map[string][]phraseRef
+	stems   map[string][]phraseRef
+	n       int
+}
+
+func (pi *phraseIndex) add(p phraseRef) {
+	if pi.byFirst == nil {
+		pi.byFirst = map[string][]phraseRef{}
+		pi.stems = map[string][]phraseRef{}
+	}
+	pi.n++
+	if p.stem && len(p.words) == 1 {
+		pi.stems[p.words[0]] = append(pi.stems[p.words[0]], p)
+		return
+	}
+	pi.byFirst[p.words[0]] = append(pi.byFirst[p.words[0]], p)
+}
+
+// each calls fn for every phrase matching words at position i, in index order.
+func (pi *phraseIndex) each(words []string, i int, fn func(p phraseRef) bool) {
+	if pi.n == 0 {
+		return
+	}
+	for _, p := range pi.byFirst[words[i]] {
+		if p.matchAt(words, i) && !fn(p) {
+			return
+		}
+	}
+	w := words[i]
+	for l := 1; l <= len(w); l++ {
+		for _, p := range pi.stems[w[:l]] {
+			if !fn(p) {
+				return
+			}
+		}
+	}
+}
+
+func (p phraseRef) matchAt(words []string, i int) bool {
+	if i+len(p.words) > len(words) {
+		return false
+	}
+	last := len(p.words) - 1
+	for k, w := range p.words {
+		if k == last && p.stem {
+			if !strings.HasPrefix(words[i+k], w) {
+				return false
+			}
+		} else if words[i+k] != w {
+			return false
+		}
+	}
+	return true
 }
 
 func buildIndex(set *dict.Set) *index {
@@ -79,7 +171,7 @@ func buildIndex(set *dict.Set) *index {
 		actors:  newTrie(nActor),
 		agents:  newTrie(nAgent),
 		forms:   map[string][]formRef{},
-		synsets: map[string][]phraseSeq{},
+		synsets: map[string]*synsetIndex{},
 	}
 	for _, a := range set.Actors {
 		for _, p := range a.Phrases {
@@ -91,13 +183,20 @@ func buildIndex(set *dict.Set) *index {
 			ix.agents.add(seqOf(p), entryRef{agent: a, phrase: p})
 		}
 	}
-	ix.discards = set.Discards
+	for _, d := range set.Discards {
+		if len(d.Words) > 0 {
+			ix.discards.add(phraseRef{words: d.Words, stem: !d.WordEnd, discard: d})
+		}
+	}
 	for _, is := range set.Issues {
 		for _, ph := range is.Phrases {
+			if len(ph) == 0 {
+				continue
+			}
 			if is.Ignore {
-				ix.ignores = append(ix.ignores, ph)
+				ix.ignores.add(phraseRef{words: ph})
 			} else if is.Code != "" {
-				ix.issues = append(ix.issues, issueRef{words: ph, code: is.Code})
+				ix.issues.add(phraseRef{words: ph, code: is.Code})
 			}
 		}
 	}
@@ -106,9 +205,11 @@ func buildIndex(set *dict.Set) *index {
 		ix.verbPath = v.Path
 		ix.xforms = v.Transforms
 		for name, s := range v.Synsets {
+			si := &synsetIndex{fwd: map[string][]phraseSeq{}, bwd: map[string][]phraseSeq{}}
 			for _, p := range s.Phrases {
-				ix.synsets[name] = append(ix.synsets[name], seqOf(p))
+				si.add(seqOf(p))
 			}
+			ix.synsets[name] = si
 		}
 		for _, b := range v.Blocks {
 			bl := &block{b: b}
@@ -173,6 +274,11 @@ func compilePattern(p *dict.Pattern) *pattern {
 	}
 	cp.lowerConsec = p.Elems[vi].Consecutive
 	cp.weight = len(p.Elems) - 1
+	for _, e := range p.Elems {
+		if e.Kind == dict.ElemWord {
+			cp.need = append(cp.need, e.Word)
+		}
+	}
 	return cp
 }
 

@@ -16,6 +16,8 @@ type sentence struct {
 	chunks []*chunk
 	// gone marks tokens removed with a comma-delimited clause.
 	gone []bool
+	// vocab holds the sentence's words, to rule out patterns quickly.
+	vocab map[string]struct{}
 	// text is the sentence text and base its offset in the document, so token
 	// spans (document offsets) can be made sentence-relative.
 	text string
@@ -94,8 +96,22 @@ func newSentence(toks []annalist.Token, text string, base int) *sentence {
 			s.kids[t.Head] = append(s.kids[t.Head], i)
 		}
 	}
+	s.vocab = make(map[string]struct{}, n)
+	for _, w := range s.words {
+		s.vocab[w] = struct{}{}
+	}
 	s.buildChunks()
 	return s
+}
+
+// hasAll reports whether every word occurs in the sentence.
+func (s *sentence) hasAll(words []string) bool {
+	for _, w := range words {
+		if _, ok := s.vocab[w]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // isChunkHead decides whether token i heads a noun chunk.

@@ -202,16 +202,19 @@ func (c *Coder) findSynset(s *sentence, seq []int, pos int, consec bool, name st
 // matching at seq[j], or j when none does.
 func (c *Coder) synsetAt(s *sentence, seq []int, j int, name string, forward bool, depth int) int {
 	best := j
-	if depth > 4 {
+	si := c.ix.synsets[name]
+	if depth > 4 || si == nil || j >= len(seq) {
 		return best
 	}
-	for _, ph := range c.ix.synsets[name] {
-		words, cons := ph.words, ph.consec
-		if !forward {
-			words, cons = reversePhrase(ph)
-		}
-		if e := c.phraseAt(s, seq, j, words, cons, forward, depth); e > best {
-			best = e
+	cands, nested := si.fwd[s.words[seq[j]]], si.nestedFwd
+	if !forward {
+		cands, nested = si.bwd[s.words[seq[j]]], si.nestedBwd
+	}
+	for _, group := range [2][]phraseSeq{cands, nested} {
+		for _, ph := range group {
+			if e := c.phraseAt(s, seq, j, ph.words, ph.consec, forward, depth); e > best {
+				best = e
+			}
 		}
 	}
 	return best
