@@ -24,7 +24,7 @@ type codeCmd struct {
 	fs *flag.FlagSet
 
 	input, format, date, dictDir, verbs string
-	stats, strict                      bool
+	stats, strict                       bool
 }
 
 func newCodeCmd(e *env) command {
@@ -48,8 +48,10 @@ func newCodeCmd(e *env) command {
 	return c
 }
 
-func (c *codeCmd) Name() string     { return "code" }
-func (c *codeCmd) Synopsis() string { return "code documents into events: annalist code [--input K] [--format F] PATH..." }
+func (c *codeCmd) Name() string { return "code" }
+func (c *codeCmd) Synopsis() string {
+	return "code documents into events: annalist code [--input K] [--format F] PATH..."
+}
 
 // codeStats is the --stats record.
 type codeStats struct {
