@@ -12,8 +12,8 @@ const (
 
 // abbrevs maps abbreviations (without their period) to their class. The list
 // is closed and deliberately short: news titles, corporate suffixes, months,
-// US states and Canadian provinces as datelines write them, and the few
-// Latin and reference abbreviations news uses. Words with internal periods
+// US states and Canadian provinces as datelines write them, units, and the
+// few Latin and reference abbreviations news uses. Words with internal periods
 // ("U.S", "a.m", "J.R.R") are recognised by shape instead. All-capital
 // spellings ("GEN", "CORP") are looked up in their title-case form.
 var abbrevs = map[string]uint8{
@@ -35,6 +35,10 @@ var abbrevs = map[string]uint8{
 	"St": abbrGeneral, "Ave": abbrGeneral, "Blvd": abbrGeneral, "Rd": abbrGeneral, "Sq": abbrGeneral,
 	"etc": abbrGeneral, "al": abbrGeneral, "govt": abbrGeneral, "Govt": abbrGeneral, "dept": abbrGeneral,
 	"est": abbrGeneral, "ft": abbrGeneral,
+	// units written with a period in older and American copy ("5 lbs.", "3 hrs.")
+	"yr": abbrGeneral, "yrs": abbrGeneral, "hr": abbrGeneral, "hrs": abbrGeneral, "mins": abbrGeneral,
+	"lb": abbrGeneral, "lbs": abbrGeneral, "oz": abbrGeneral, "pts": abbrGeneral, "mos": abbrGeneral,
+	"sq": abbrGeneral, "cu": abbrGeneral, "gal": abbrGeneral, "qt": abbrGeneral, "mph": abbrGeneral,
 	// US states and Canadian provinces (AP style, as in datelines: "WESTPORT, Conn., Feb 26 -")
 	"Ala": abbrGeneral, "Ariz": abbrGeneral, "Ark": abbrGeneral, "Calif": abbrGeneral, "Colo": abbrGeneral,
 	"Conn": abbrGeneral, "Del": abbrGeneral, "Fla": abbrGeneral, "Ga": abbrGeneral, "Ill": abbrGeneral,

@@ -153,6 +153,10 @@ func TestSplitNews(t *testing.T) {
 			"[0:40] said@0 Joseph@5 Phillippi@12 of@22 E.F.@25 Hutton@30 Co.@37",
 			`[41:61] "@41 There@42 was@48 a@52 fight@54 .@59 "@60`,
 		}},
+		{"units with a period", "It weighs 5 lbs. and flies at 30 mph. The crew left.", []string{
+			"[0:37] It@0 weighs@3 5@10 lbs.@12 and@17 flies@21 at@27 30@30 mph.@33",
+			"[38:52] The@38 crew@42 left@47 .@51",
+		}},
 		{"a paragraph ending in a colon is body text", "Prices were as follows:\n\nWheat 2.55", []string{
 			"[0:23] Prices@0 were@7 as@12 follows@15 :@22",
 			"[25:35] Wheat@25 2.55@31",
