@@ -110,12 +110,20 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 		if !ok {
 			continue
 		}
-		evs, lower := c.codeVerb(s, v, date)
+		vc, lower := c.codeVerb(s, v, date)
 		// A coded verb owns the clauses below it: their verbs are not coded
-		// on their own (as in TABARI and PETRARCH).
+		// on their own (as in TABARI and PETRARCH) unless a transformation
+		// rewrites the pair.
 		for _, t := range lower {
 			consumed[t] = true
 		}
+		if vc == nil {
+			continue
+		}
+		if len(c.ix.xforms) > 0 {
+			c.transform(s, vc, date)
+		}
+		evs := c.events(s, vc)
 		for _, e := range evs {
 			k := e.Source.Code + "\x00" + e.Target.Code + "\x00" + e.Event.Code
 			if seen[k] {
@@ -129,9 +137,23 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 	return res
 }
 
-// codeVerb codes one dictionary verb; it returns the events and the lower
-// scope it used.
-func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []int) {
+// verbCoding is what a dictionary verb yields before events are emitted.
+type verbCoding struct {
+	v          verbHit
+	code       dict.Code
+	srcs, tgts []actorVal
+	// pairs is true when a compound slot makes every member act on every other.
+	pairs    bool
+	passive  bool
+	evidence annalist.Evidence
+	// owned is the verb's lower scope: the clauses it owns.
+	owned []int
+}
+
+// codeVerb codes one dictionary verb; it returns nil when the verb has a
+// null code or lacks a source or a target, and the lower scope it owns in
+// any case.
+func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) {
 	upper, lower := c.scopes(s, v)
 	var b binding
 	var pat *pattern
@@ -158,9 +180,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 	if code.IsNull() || !validCode(code) {
 		return nil, nil
 	}
-	owned := lower
-
-	passive := false
+	vc := &verbCoding{v: v, code: code, owned: lower}
 	var srcChunk, tgtChunk *chunk
 	var pairs []*chunk
 	switch {
@@ -175,10 +195,12 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 	if b.target != nil {
 		tgtChunk = b.target
 	}
+	vc.passive = s.isPassive(v.tok)
+	swapped := false
 	if pairs == nil {
 		if srcChunk == nil && tgtChunk == nil && pat == nil {
 			if agent, subj := c.passiveActors(s, v.tok); agent != nil {
-				srcChunk, tgtChunk, passive = agent, subj, true
+				srcChunk, tgtChunk, swapped = agent, subj, true
 			}
 		}
 		if srcChunk == nil {
@@ -191,65 +213,71 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) ([]annalist.Event, []
 			tgtChunk = c.firstTarget(s, lower, srcChunk, date)
 		}
 	}
-
-	var srcs, tgts []actorVal
 	if pairs != nil {
+		vc.pairs = true
 		for _, ch := range pairs {
-			srcs = append(srcs, c.resolve(s, ch, date, 0)...)
+			vc.srcs = append(vc.srcs, c.resolve(s, ch, date, 0)...)
 		}
-		tgts = srcs
+		vc.tgts = vc.srcs
 	} else {
 		if srcChunk == nil || tgtChunk == nil {
-			return nil, owned
+			return nil, lower
 		}
-		srcs = c.resolveGroup(s, srcChunk, date, 0)
-		tgts = c.resolveGroup(s, tgtChunk, date, 0)
+		vc.srcs = c.resolveGroup(s, srcChunk, date, 0)
+		vc.tgts = c.resolveGroup(s, tgtChunk, date, 0)
 	}
-	ev := annalist.Evidence{
+	vc.evidence = annalist.Evidence{
 		Verb:     s.textOf(rangeToks(v.start, v.end)),
 		VerbSpan: s.span(rangeToks(v.start, v.end)),
 		Pattern:  prov,
-		Passive:  passive,
+		Passive:  swapped,
 	}
+	return vc, lower
+}
+
+// events turns a verb coding into events: one per source and target pair,
+// without self-directed events, and without null actors when dyads are required.
+func (c *Coder) events(s *sentence, vc *verbCoding) []annalist.Event {
 	var out []annalist.Event
 	emit := func(a, t actorVal, code string) {
 		if code == "" || code == "---" || !validCode(dict.Code{Primary: code}) {
 			return
 		}
-		if a.null || t.null {
-			if c.opts.RequireDyad {
-				return
-			}
+		if (a.null || t.null) && c.opts.RequireDyad {
+			return
 		}
 		if !a.null && !t.null && a.code == t.code {
 			return
 		}
-		e := annalist.Event{
+		out = append(out, annalist.Event{
 			SentenceText: s.text,
 			Source:       c.actorOut(s, a),
 			Target:       c.actorOut(s, t),
 			Event:        c.eventType(code),
-			Evidence:     ev,
-		}
-		out = append(out, e)
+			Evidence:     vc.evidence,
+		})
 	}
-	for _, a := range srcs {
-		for _, t := range tgts {
-			if pairs != nil && a.chunk == t.chunk && a.code == t.code {
+	for _, a := range vc.srcs {
+		for _, t := range vc.tgts {
+			if vc.pairs && a.chunk == t.chunk && a.code == t.code {
 				continue
 			}
-			c.emitCode(a, t, code, emit)
+			c.emitCode(a, t, vc.code, vc.passive, emit)
 		}
 	}
-	return out, owned
+	return out
 }
 
 // emitCode emits the events for a code: for TABARI paired codes [a:b] the
 // event a from source to target and b back; for PETRARCH-2 [active:passive]
 // the active code (the passive one when the sentence was passive).
-func (c *Coder) emitCode(a, t actorVal, code dict.Code, emit func(a, t actorVal, code string)) {
+func (c *Coder) emitCode(a, t actorVal, code dict.Code, passive bool, emit func(a, t actorVal, code string)) {
 	if c.ix.syntax == dict.SyntaxPETRARCH2 {
-		emit(a, t, code.Primary)
+		if passive && code.Secondary != "" {
+			emit(a, t, code.Secondary)
+		} else {
+			emit(a, t, code.Primary)
+		}
 		return
 	}
 	emit(a, t, code.Primary)

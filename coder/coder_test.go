@@ -291,3 +291,54 @@ func TestHasChunk(t *testing.T) {
 		}
 	}
 }
+
+const petr2Verbs = `
+--- EXPLAIN [010] ---
+SAY {SAYS SAID SAYING}
+
+--- PHYSICAL_CONFLICT [190] ---
+ATTACK
+SHELL
+
+--- CRITICIZE [121:122] ---
+CRITICIZE
+
+~ a (a b Q) SAY = a b Q
+~ a (b . ATTACK) SAY = a b 112
+`
+
+func TestPETRARCH2Semantics(t *testing.T) {
+	vd, errs := dict.ReadVerbs(strings.NewReader(petr2Verbs), "p2.verbs", dict.Options{Syntax: dict.SyntaxPETRARCH2})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	set := testSet(t, "")
+	set.Verbs = vd
+	c := New(set, nil, DefaultOptions())
+	tests := []struct{ name, text, parse, want, xform string }{
+		{"say that one will act oneself: the inner event, from the speaker",
+			"Arnor said it would attack Gondor.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (MD would) (VP (VB attack) (NP (NNP Gondor))))))) (. .)))",
+			"ARN GON 190", "~ a (a b Q) SAY = a b Q"},
+		{"say that another attacked: an accusation",
+			"Arnor said Gondor shelled the Shire.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (NNP Gondor)) (VP (VBD shelled) (NP (DT the) (NNP Shire)))))) (. .)))",
+			"ARN GON 112", "~ a (b . ATTACK) SAY = a b 112"},
+		{"active code", "Arnor criticized Gondor.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))", "ARN GON 121", ""},
+		{"passive code with the agent as source", "Arnor was criticized by Gondor.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD was) (VP (VBN criticized) (PP (IN by) (NP (NNP Gondor))))) (. .)))", "GON ARN 122", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.CodeSentence(parsed(t, tt.text, tt.parse), 0, 19950101)
+			if got := codes(res.Events); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			x := res.Events[0].Evidence.Transform
+			if (x == nil) != (tt.xform == "") || (x != nil && x.Entry != tt.xform) {
+				t.Errorf("transform evidence = %+v, want %q", x, tt.xform)
+			}
+		})
+	}
+}

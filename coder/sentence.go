@@ -338,3 +338,15 @@ func (s *sentence) apposHead(ch *chunk) *chunk {
 	}
 	return ch
 }
+
+// isPassive reports whether verb v is in the passive voice (a passive
+// auxiliary or a passive subject depends on it).
+func (s *sentence) isPassive(v int) bool {
+	for _, k := range s.kids[v] {
+		switch s.toks[k].Rel {
+		case "aux:pass", "nsubj:pass", "csubj:pass":
+			return true
+		}
+	}
+	return false
+}
