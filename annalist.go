@@ -87,8 +87,9 @@ const (
 type Token struct {
 	// Text is the token exactly as written in the source.
 	Text string `json:"text"`
-	// Norm is the form used for matching: curly quotes and dashes normalised,
-	// Penn Treebank spelling for brackets.
+	// Norm is the form used for matching and by the models: curly quotes and
+	// apostrophes as ASCII, dashes as "--", "…" as "..."; case and brackets
+	// are kept as written.
 	Norm string `json:"norm,omitempty"`
 	// Span locates the token in the document text; it is empty when the token
 	// has no counterpart in the text (for example a parse leaf that could not be aligned).
