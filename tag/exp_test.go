@@ -1,0 +1,56 @@
+package tag
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// experiments are the settings compared on EWT dev while developing the
+// tagger; TestExperiment trains each and logs dev accuracy:
+//
+//	ANNALIST_TAG_EXP=base,noclass go test -run TestExperiment -timeout 2h -v ./tag
+//
+// A "2:" prefix (2:base) trains both passes; otherwise only the first.
+var experiments = map[string]func(*config){
+	"base":    func(c *config) {},
+	"prune0":  func(c *config) { c.prune = 0 },
+	"noclass": func(c *config) { offT(c, tClass0, tClassP1, tClassM1, tClassP2, tTm1ClassP1, tLClass0, tClass0Suf) },
+	"lex2":    func(c *config) { c.lexMinCount = 2 },
+	"noconj":  func(c *config) { offT(c, tWm1W0, tW0Wp1, tWm1Wp1, tFlagsShape, tClass0Suf, tTm1Suf0) },
+	"nosure":  func(c *config) { c.sureMinCount = 1 << 30 },
+}
+
+func offT(c *config, ts ...uint64) {
+	for _, t := range ts {
+		c.off[t>>6] |= 1 << (t & 63)
+	}
+}
+
+func TestExperiment(t *testing.T) {
+	names := os.Getenv("ANNALIST_TAG_EXP")
+	if names == "" {
+		t.Skip("set ANNALIST_TAG_EXP to a list of experiments")
+	}
+	dir := "/work/shared/ud-english-ewt"
+	train := readTreebank(t, filepath.Join(dir, "en_ewt-ud-train.conllu"))
+	dev := readTreebank(t, filepath.Join(dir, "en_ewt-ud-dev.conllu"))
+	for _, name := range strings.Split(names, ",") {
+		two := strings.HasPrefix(name, "2:")
+		cfg := defaultConfig()
+		cfg.onePass = !two
+		for _, part := range strings.Split(strings.TrimPrefix(name, "2:"), "+") {
+			f, ok := experiments[part]
+			if !ok {
+				t.Fatalf("no experiment %q", part)
+			}
+			f(&cfg)
+		}
+		m, err := trainWith(train, dev, TrainOptions{Epochs: 10, Seed: 1}, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: dev %.4f", name, Evaluate(m, dev))
+	}
+}

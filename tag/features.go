@@ -1,0 +1,379 @@
+package tag
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature keys are 64-bit hashes of a template number and its values. They are
+// computed without allocating: every word is described once per sentence by a
+// wordInfo, and templates combine its hashes with mix.
+
+const (
+	nPrefix = 4 // prefixes of 1..nPrefix runes
+	nSuffix = 5 // suffixes of 1..nSuffix runes
+)
+
+// Word flags.
+const (
+	flagUpper    = 1 << iota // first rune is upper case
+	flagAllUpper             // every letter is upper case (and there is one)
+	flagDigit                // contains a digit
+	flagHyphen               // contains a hyphen
+	flagAllDigit             // only digits and , . : / -
+	flagFirst                // first word of the sentence
+	flagLetter               // contains a letter
+	flagInnerUp              // an upper-case letter after the first rune
+)
+
+// wordInfo holds everything the templates need to know about one word.
+type wordInfo struct {
+	form   uint64 // exact (normalised) form
+	lower  uint64 // lower-cased form, digits collapsed for long numbers
+	pre    [nPrefix]uint64
+	suf    [nSuffix]uint64
+	shape  uint64
+	flags  uint64
+	class  uint64 // ambiguity class: bit set of tags seen with the word, 0 if unknown
+	lclass uint64 // ambiguity class of the lower-cased form
+	length uint64
+	sure   int // tag index when the dictionary is sure of the word, else -1
+}
+
+// Template numbers. They only need to be distinct; changing them changes the
+// meaning of trained weights, so the model format version must change too.
+// Every template number must be written with iota (a bare name after an
+// explicit expression would repeat that expression, not continue counting).
+const (
+	tBias = iota + 1
+	tW0
+	tF0
+	tWm1
+	tWp1
+	tWm2
+	tWp2
+	tPre // tPre+k: prefix of k+1 runes
+	_
+	_
+	_
+	tSuf // tSuf+k: suffix of k+1 runes
+	_
+	_
+	_
+	_
+	tShape0
+	tShapeM1
+	tShapeP1
+	tFlags0
+	tTm1
+	tTm2
+	tTm1Tm2
+	tTm1W0
+	tWm1W0
+	tW0Wp1
+	tSufM1
+	tSufP1
+	tClass0
+	tClassP1
+	tClassM1
+	tClassP2
+	tTm1ClassP1
+	tLClass0
+	tLen0
+	tTm1Suf0
+	tWm1Wp1
+	tFlagsShape
+	tClass0Suf
+	// Second pass: tags to the right from the first pass.
+	tTp1
+	tTp2
+	tTp1Tp2
+	tTm1Tp1
+	tTp1W0
+	tTp1Suf0
+	tTp1Class0
+	tTm1Tp1W0
+	tTm2Tm1Tp1
+	tTp1Wp1
+)
+
+const (
+	m1 = 0x9E3779B97F4A7C15
+	m2 = 0xBF58476D1CE4E5B9
+	m3 = 0x94D049BB133111EB
+)
+
+// mix combines a template and up to two values into a non-zero 64-bit key.
+func mix(t, a, b uint64) uint64 {
+	x := t*m1 ^ a
+	x = (x ^ x>>31) * m2
+	x ^= b
+	x = (x ^ x>>29) * m3
+	x ^= x >> 32
+	if x == 0 {
+		x = 1
+	}
+	return x
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashRune(h uint64, r rune) uint64 {
+	h ^= uint64(r)
+	h *= fnvPrime
+	h ^= uint64(r) >> 16
+	return h
+}
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// describe fills in the form-derived fields of wi (not class and sure).
+func describe(wi *wordInfo, w string) {
+	*wi = wordInfo{sure: -1}
+	wi.form = hashString(w)
+	var flags uint64
+	letters, uppers, digits := 0, 0, 0
+	sym := false
+	lower := uint64(fnvOffset)
+	shape := uint64(fnvOffset)
+	var lastClass rune = -1
+	n := 0
+	for i, r := range w {
+		lr := r
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+			uppers++
+			lr = unicode.ToLower(r)
+			c = 'X'
+			if i > 0 {
+				flags |= flagInnerUp
+			}
+		case unicode.IsLetter(r):
+			letters++
+			c = 'x'
+		case r >= '0' && r <= '9' || unicode.IsDigit(r):
+			digits++
+			c = 'd'
+		default:
+			c = r
+			if r == '-' {
+				flags |= flagHyphen
+			}
+			if r != '-' && r != ',' && r != '.' && r != ':' && r != '/' {
+				sym = true
+			}
+		}
+		if n < nPrefix {
+			// prefixes of the lower-cased word
+			if n == 0 {
+				wi.pre[0] = hashRune(fnvOffset, lr)
+			} else {
+				wi.pre[n] = hashRune(wi.pre[n-1], lr)
+			}
+		}
+		lower = hashRune(lower, lr)
+		if c != lastClass {
+			shape = hashRune(shape, c)
+			lastClass = c
+		}
+		n++
+	}
+	for k := n; k < nPrefix; k++ {
+		wi.pre[k] = 0
+	}
+	// suffixes, read backwards
+	h := uint64(fnvOffset)
+	k := 0
+	for s := w; k < nSuffix && len(s) > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		h = hashRune(h, unicode.ToLower(r))
+		wi.suf[k] = h
+	}
+	if letters > 0 {
+		flags |= flagLetter
+		if uppers == letters && letters > 1 {
+			flags |= flagAllUpper
+		}
+	}
+	if first, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(first) {
+		flags |= flagUpper
+	}
+	if digits > 0 {
+		flags |= flagDigit
+		if letters == 0 && !sym {
+			flags |= flagAllDigit
+		}
+	}
+	wi.flags = flags
+	if flags&flagAllDigit != 0 && n > 4 {
+		// Long numbers are all alike; keep 4-digit ones (years) distinct.
+		lower = mix(99, shape, uint64(min(n, 12)))
+	}
+	wi.lower = lower
+	wi.shape = shape
+	wi.length = uint64(min(n, 12))
+}
+
+// normalize maps the spellings that Annalist's tokenizer, Penn Treebank and
+// EWT use for the same token onto one form, so that the model sees one.
+func normalize(w string) string {
+	switch w {
+	case "-LRB-", "-lrb-":
+		return "("
+	case "-RRB-", "-rrb-":
+		return ")"
+	case "-LCB-", "-lcb-":
+		return "{"
+	case "-RCB-", "-rcb-":
+		return "}"
+	case "-LSB-", "-lsb-":
+		return "["
+	case "-RSB-", "-rsb-":
+		return "]"
+	case "``", "''", "\u201c", "\u201d", "\u201e":
+		return "\""
+	case "`", "\u2018", "\u2019":
+		return "'"
+	case "\u2013", "\u2014", "\u2015":
+		return "--"
+	case "\u2026":
+		return "..."
+	}
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	if strings.ContainsAny(w, "\u2018\u2019\u201c\u201d\u2013\u2014\u2026") {
+		r := strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", "\"", "\u201d", "\"",
+			"\u2013", "--", "\u2014", "--", "\u2026", "...")
+		return r.Replace(w)
+	}
+	return w
+}
+
+// nTags is the size of the score arrays; tag sets are at most this large.
+const nTags = 64
+
+// features appends the keys of the features of word i to dst. left holds
+// the tags already chosen for words 0..i-1 (tag index, or -1 at the sentence
+// start); right, if non-nil, holds first-pass tags for every word.
+func features(dst []uint64, off *templates, ws []wordInfo, i int, left []int, right []int) []uint64 {
+	const none = 1 << 40 // "no word" value
+	w0 := &ws[i]
+	wm1, wm2, wp1, wp2 := uint64(none), uint64(none+1), uint64(none+2), uint64(none+3)
+	var sufm1, sufp1, shm1, shp1 uint64 = none, none + 2, none, none + 2
+	var clp1, clm1, clp2 uint64 = none + 2, none, none + 3
+	if i > 0 {
+		p := &ws[i-1]
+		wm1, sufm1, shm1, clm1 = p.lower, p.suf[2], p.shape, p.class
+	}
+	if i > 1 {
+		wm2 = ws[i-2].lower
+	}
+	if i+1 < len(ws) {
+		p := &ws[i+1]
+		wp1, sufp1, shp1, clp1 = p.lower, p.suf[2], p.shape, p.class
+	}
+	if i+2 < len(ws) {
+		wp2 = ws[i+2].lower
+		clp2 = ws[i+2].class
+	}
+	tm1, tm2 := uint64(nTags), uint64(nTags+1)
+	if i > 0 {
+		tm1 = uint64(left[i-1])
+	}
+	if i > 1 {
+		tm2 = uint64(left[i-2])
+	}
+	dst = app(dst, off, tBias, 0, 0)
+	dst = app(dst, off, tW0, w0.lower, 0)
+	dst = app(dst, off, tF0, w0.form, 0)
+	dst = app(dst, off, tWm1, wm1, 0)
+	dst = app(dst, off, tWp1, wp1, 0)
+	dst = app(dst, off, tWm2, wm2, 0)
+	dst = app(dst, off, tWp2, wp2, 0)
+	for k := 0; k < nPrefix && w0.pre[k] != 0; k++ {
+		dst = app(dst, off, tPre+uint64(k), w0.pre[k], 0)
+	}
+	for k := 0; k < nSuffix && w0.suf[k] != 0; k++ {
+		dst = app(dst, off, tSuf+uint64(k), w0.suf[k], 0)
+	}
+	dst = app(dst, off, tShape0, w0.shape, 0)
+	dst = app(dst, off, tShapeM1, shm1, w0.shape)
+	dst = app(dst, off, tShapeP1, shp1, w0.shape)
+	dst = app(dst, off, tFlags0, w0.flags, 0)
+	dst = app(dst, off, tTm1, tm1, 0)
+	dst = app(dst, off, tTm2, tm2, 0)
+	dst = app(dst, off, tTm1Tm2, tm1, tm2)
+	dst = app(dst, off, tTm1W0, tm1, w0.lower)
+	dst = app(dst, off, tWm1W0, wm1, w0.lower)
+	dst = app(dst, off, tW0Wp1, w0.lower, wp1)
+	dst = app(dst, off, tSufM1, sufm1, 0)
+	dst = app(dst, off, tSufP1, sufp1, 0)
+	dst = app(dst, off, tClass0, w0.class, 0)
+	dst = app(dst, off, tClassP1, clp1, 0)
+	dst = app(dst, off, tClassM1, clm1, 0)
+	dst = app(dst, off, tClassP2, clp2, 0)
+	dst = app(dst, off, tTm1ClassP1, tm1, clp1)
+	dst = app(dst, off, tLClass0, w0.lclass, w0.flags&flagFirst)
+	dst = app(dst, off, tLen0, w0.length, 0)
+	dst = app(dst, off, tTm1Suf0, tm1, w0.suf[2])
+	dst = app(dst, off, tWm1Wp1, wm1, wp1)
+	dst = app(dst, off, tFlagsShape, w0.flags, w0.shape)
+	dst = app(dst, off, tClass0Suf, w0.class, w0.suf[1])
+	if right != nil {
+		tp1, tp2 := uint64(nTags+2), uint64(nTags+3)
+		if i+1 < len(ws) {
+			tp1 = uint64(right[i+1])
+		}
+		if i+2 < len(ws) {
+			tp2 = uint64(right[i+2])
+		}
+		dst = app(dst, off, tTp1, tp1, 0)
+		dst = app(dst, off, tTp2, tp2, 0)
+		dst = app(dst, off, tTp1Tp2, tp1, tp2)
+		dst = app(dst, off, tTm1Tp1, tm1, tp1)
+		dst = app(dst, off, tTp1W0, tp1, w0.lower)
+		dst = app(dst, off, tTp1Suf0, tp1, w0.suf[2])
+		dst = app(dst, off, tTp1Class0, tp1, w0.class)
+		dst = app(dst, off, tTm1Tp1W0, tm1<<8|tp1, w0.lower)
+		dst = app(dst, off, tTm2Tm1Tp1, tm2<<8|tm1, tp1)
+		dst = app(dst, off, tTp1Wp1, tp1, wp1)
+	}
+	return dst
+}
+
+// templates is a bit set of switched-off feature templates.
+type templates [2]uint64
+
+// app appends the key of template t with values a and b unless t is off.
+func app(dst []uint64, off *templates, t, a, b uint64) []uint64 {
+	if off[t>>6]>>(t&63)&1 != 0 {
+		return dst
+	}
+	return append(dst, mix(t, a, b))
+}
+
+// The prefix and suffix ranges must fit the blanks reserved after tPre and tSuf.
+var _ = [1]int{}[tSuf-tPre-nPrefix]
+var _ = [1]int{}[tShape0-tSuf-nSuffix]

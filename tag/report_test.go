@@ -1,0 +1,77 @@
+package tag
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+)
+
+// TestReport prints an error analysis of a model on EWT dev: accuracy on
+// known and unknown words and the commonest confusions. It runs only when
+// ANNALIST_TAG_MODEL names a model file:
+//
+//	ANNALIST_TAG_MODEL=data/ewt.tagger go test -run TestReport -v ./tag
+func TestReport(t *testing.T) {
+	path := os.Getenv("ANNALIST_TAG_MODEL")
+	if path == "" {
+		t.Skip("set ANNALIST_TAG_MODEL to a model file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Read(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("ANNALIST_EWT")
+	if dir == "" {
+		dir = "/work/shared/ud-english-ewt"
+	}
+	dev := readTreebank(t, filepath.Join(dir, "en_ewt-ud-dev.conllu"))
+	known := map[string]bool{}
+	for _, w := range m.words {
+		known[w.form] = true
+	}
+	conf := map[string]int{}
+	var kc, kt, uc, ut int
+	for _, s := range dev {
+		words := make([]string, len(s.Words))
+		tags := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = w.Form
+		}
+		m.Tag(words, tags)
+		for i, w := range s.Words {
+			ok := tags[i] == w.XPOS
+			if known[normalize(w.Form)] {
+				kt++
+				if ok {
+					kc++
+				}
+			} else {
+				ut++
+				if ok {
+					uc++
+				}
+			}
+			if !ok {
+				conf[w.XPOS+" -> "+tags[i]]++
+			}
+		}
+	}
+	t.Logf("known %d/%d = %.4f, unknown %d/%d = %.4f, all %.4f", kc, kt, float64(kc)/float64(kt), uc, ut, float64(uc)/float64(ut), float64(kc+uc)/float64(kt+ut))
+	var keys []string
+	for k := range conf {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return conf[keys[i]] > conf[keys[j]] })
+	var out string
+	for _, k := range keys[:min(25, len(keys))] {
+		out += fmt.Sprintf("%s:%d  ", k, conf[k])
+	}
+	t.Log(out)
+}

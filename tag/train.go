@@ -1,0 +1,420 @@
+package tag
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"math/rand"
+	"sort"
+	"time"
+
+	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/conllu"
+)
+
+// TrainOptions configures Train.
+type TrainOptions struct {
+	// Epochs is the largest number of passes over the training data for each
+	// of the two perceptrons; the epoch that scores best on dev is kept. Zero
+	// means the default, 12.
+	Epochs int
+	// Seed fixes the order in which sentences are visited; training is
+	// deterministic for a given Seed and data.
+	Seed int64
+	// Log receives one line of progress per epoch; it may be nil.
+	Log io.Writer
+}
+
+const (
+	defaultEpochs = 12
+	folds         = 5 // jackknife folds for dictionaries and second-pass training tags
+)
+
+// config holds the settings chosen on EWT dev. They are not options because
+// the embedded model and the tests assume them; experiments change them.
+type config struct {
+	lexMinCount  int     // words seen at least this often enter the dictionary
+	lexMinShare  float64 // a tag enters a word's class above this share
+	sureMinCount int     // words tagged from the dictionary alone: seen this often ...
+	sureMinShare float64 // ... with one tag this often
+	prune        float64 // averaged weights smaller than this (in absolute value) are dropped
+	off          templates
+	onePass      bool // skip the second pass
+}
+
+func defaultConfig() config {
+	return config{lexMinCount: 1, lexMinShare: 0.01, sureMinCount: 20, sureMinShare: 0.995, prune: 1e-3}
+}
+
+// sample is one training sentence: normalised forms and gold tag indexes.
+type sample struct {
+	words []string
+	gold  []int
+	group int // samples of one treebank sentence share a group (for folds)
+	ws    []wordInfo
+}
+
+// Train trains a tagger on train, choosing the number of epochs on dev. The
+// training data are the sentences of train as given plus, for sentences with
+// hyphenated compounds split by the treebank, their conllu.MergeHyphens form.
+// It fails with EINVALID if train is empty, has words without an XPOS, or has
+// more than 64 distinct tags.
+func Train(train, dev []*conllu.Sentence, opts TrainOptions) (*Model, error) {
+	return trainWith(train, dev, opts, defaultConfig())
+}
+
+func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*Model, error) {
+	if opts.Epochs <= 0 {
+		opts.Epochs = defaultEpochs
+	}
+	logf := func(format string, args ...any) {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, format+"\n", args...)
+		}
+	}
+	start := time.Now()
+	tags, index, err := tagSet(train)
+	if err != nil {
+		return nil, err
+	}
+	var samples []sample
+	for g, s := range train {
+		samples = append(samples, toSample(s, index, g))
+		if ms := conllu.MergeHyphens(s); ms != s {
+			samples = append(samples, toSample(ms, index, g))
+		}
+	}
+	words := buildLexicon(samples, len(tags), -1, &cfg)
+	base := newModel(tags, words, table{}, table{}, cfg.off)
+	logf("tag: %d sentences (%d with merged hyphens), %d tags, %d dictionary words",
+		len(train), len(samples)-len(train), len(tags), len(words))
+	// Describe the training words with a dictionary built without their own
+	// fold, so that rare words look as unknown as they will in new text.
+	for f := 0; f < folds; f++ {
+		fm := newModel(tags, buildLexicon(samples, len(tags), f, &cfg), table{}, table{}, cfg.off)
+		for i := range samples {
+			s := &samples[i]
+			if s.group%folds == f {
+				s.ws = make([]wordInfo, len(s.words))
+				fm.prepare(s.ws, s.words)
+			}
+		}
+	}
+
+	// First pass on all training data, epochs chosen on dev.
+	p1, e1 := trainPass(base, samples, nil, dev, nil, opts, &cfg, opts.Epochs, logf, "pass 1")
+	logf("tag: pass 1 best epoch %d (%s)", e1, time.Since(start).Round(time.Second))
+	if cfg.onePass {
+		return newModel(tags, words, p1, table{}, cfg.off), nil
+	}
+
+	// Jackknifed first-pass tags for the second pass.
+	right := make([][]int, len(samples))
+	for f := 0; f < folds; f++ {
+		var in, out []int
+		for i, s := range samples {
+			if s.group%folds == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		sub := make([]sample, len(in))
+		for k, i := range in {
+			sub[k] = samples[i]
+		}
+		ft, _ := trainPass(base, sub, nil, nil, nil, opts, &cfg, e1, nil, "")
+		fm := newModel(tags, nil, ft, table{}, cfg.off)
+		for _, i := range out {
+			right[i] = fm.tagPrepared(samples[i].ws)
+		}
+		logf("tag: fold %d/%d done (%s)", f+1, folds, time.Since(start).Round(time.Second))
+	}
+	p2, e2 := trainPass(base, samples, right, dev, &p1, opts, &cfg, opts.Epochs, logf, "pass 2")
+	logf("tag: pass 2 best epoch %d (%s)", e2, time.Since(start).Round(time.Second))
+	return newModel(tags, words, p1, p2, cfg.off), nil
+}
+
+// tagSet collects the XPOS tags of train, sorted.
+func tagSet(train []*conllu.Sentence) ([]string, map[string]int, error) {
+	seen := map[string]bool{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			if w.XPOS == "" || w.XPOS == "_" {
+				return nil, nil, annalist.Errorf(annalist.EINVALID, "tag: train: sentence %s (line %d): word %d %q has no XPOS", s.ID, s.Line, w.ID, w.Form)
+			}
+			seen[w.XPOS] = true
+		}
+	}
+	if len(seen) == 0 {
+		return nil, nil, annalist.Errorf(annalist.EINVALID, "tag: train: no tagged words")
+	}
+	if len(seen) > nTags {
+		return nil, nil, annalist.Errorf(annalist.EINVALID, "tag: train: %d tags, at most %d supported", len(seen), nTags)
+	}
+	var tags []string
+	for t := range seen {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	index := map[string]int{}
+	for i, t := range tags {
+		index[t] = i
+	}
+	return tags, index, nil
+}
+
+func toSample(s *conllu.Sentence, index map[string]int, group int) sample {
+	sm := sample{group: group, words: make([]string, len(s.Words)), gold: make([]int, len(s.Words))}
+	for i, w := range s.Words {
+		sm.words[i] = normalize(w.Form)
+		sm.gold[i] = index[w.XPOS]
+	}
+	return sm
+}
+
+// buildLexicon makes the tag dictionary: for every word form seen at least
+// lexMinCount times, the tags it was seen with, and its only tag when it is
+// frequent and unambiguous.
+// Samples of fold skip (if not -1) are left out.
+func buildLexicon(samples []sample, ntags int, skip int, cfg *config) []lexWord {
+	counts := map[string][]int{}
+	for _, s := range samples {
+		if skip >= 0 && s.group%folds == skip {
+			continue
+		}
+		for i, w := range s.words {
+			c := counts[w]
+			if c == nil {
+				c = make([]int, ntags)
+				counts[w] = c
+			}
+			c[s.gold[i]]++
+		}
+	}
+	var out []lexWord
+	for w, c := range counts {
+		total, best := 0, 0
+		for t, n := range c {
+			total += n
+			if n > c[best] {
+				best = t
+			}
+		}
+		if total < cfg.lexMinCount {
+			continue
+		}
+		lw := lexWord{form: w, sure: -1}
+		for t, n := range c {
+			if float64(n) > cfg.lexMinShare*float64(total) {
+				lw.class |= 1 << uint(t)
+			}
+		}
+		if total >= cfg.sureMinCount && float64(c[best]) >= cfg.sureMinShare*float64(total) {
+			lw.sure = best
+		}
+		out = append(out, lw)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].form < out[j].form })
+	return out
+}
+
+// tagPrepared runs the model on described words and returns tag indexes.
+func (m *Model) tagPrepared(ws []wordInfo) []int {
+	n := len(ws)
+	left, out := make([]int, n), make([]int, n)
+	m.run(ws, left, out, nil)
+	return out
+}
+
+// perceptron holds the weights being trained, with lazy averaging.
+type perceptron struct {
+	index map[uint64]int32
+	rows  [][]tw
+	keys  []uint64
+	now   int64
+}
+
+type tw struct {
+	tag   int32
+	w     float32
+	total float64
+	ts    int64
+}
+
+func (p *perceptron) score(scores *[nTags]float32, feats []uint64) {
+	for _, f := range feats {
+		id, ok := p.index[f]
+		if !ok {
+			continue
+		}
+		for _, e := range p.rows[id] {
+			scores[e.tag] += e.w
+		}
+	}
+}
+
+func (p *perceptron) update(feats []uint64, gold, guess int) {
+	for _, f := range feats {
+		id, ok := p.index[f]
+		if !ok {
+			id = int32(len(p.rows))
+			p.index[f] = id
+			p.rows = append(p.rows, nil)
+			p.keys = append(p.keys, f)
+		}
+		p.bump(id, gold, 1)
+		p.bump(id, guess, -1)
+	}
+}
+
+func (p *perceptron) bump(id int32, tag int, d float32) {
+	r := p.rows[id]
+	for k := range r {
+		if r[k].tag == int32(tag) {
+			e := &r[k]
+			e.total += float64(p.now-e.ts) * float64(e.w)
+			e.ts = p.now
+			e.w += d
+			return
+		}
+	}
+	p.rows[id] = append(r, tw{tag: int32(tag), w: d, ts: p.now})
+}
+
+// average returns the averaged weights as a quantized table.
+func (p *perceptron) average(prune float64) table {
+	now := float64(max(p.now, 1))
+	var rows []row
+	maxAbs := 0.0
+	avg := make([][]float64, len(p.rows))
+	for id, r := range p.rows {
+		a := make([]float64, len(r))
+		for k, e := range r {
+			a[k] = (e.total + float64(p.now-e.ts)*float64(e.w)) / now
+			maxAbs = math.Max(maxAbs, math.Abs(a[k]))
+		}
+		avg[id] = a
+	}
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	for id, r := range p.rows {
+		rw := row{key: p.keys[id]}
+		for k, e := range r {
+			a := avg[id][k]
+			if math.Abs(a) < prune {
+				continue
+			}
+			q := roundDiv(float32(a), scale)
+			if q == 0 {
+				continue
+			}
+			rw.tags = append(rw.tags, uint8(e.tag))
+			rw.q = append(rw.q, int16(q))
+		}
+		if len(rw.tags) > 0 {
+			rows = append(rows, rw)
+		}
+	}
+	return buildTable(rows, scale)
+}
+
+// trainPass trains one perceptron. With right == nil it is the first pass;
+// otherwise right holds first-pass tags per sample and p1 is the trained first
+// pass used to tag dev. It returns the averaged weights of the epoch that
+// scored best on dev (the last epoch when dev is empty) and that epoch.
+func trainPass(base *Model, samples []sample, right [][]int, dev []*conllu.Sentence, p1 *table,
+	opts TrainOptions, cfg *config, epochs int, logf func(string, ...any), name string) (table, int) {
+	p := &perceptron{index: map[uint64]int32{}}
+	rng := rand.New(rand.NewSource(opts.Seed))
+	order := make([]int, len(samples))
+	for i := range order {
+		order[i] = i
+	}
+	var best table
+	bestAcc, bestEpoch := -1.0, 0
+	var feats []uint64
+	var hist []int
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, si := range order {
+			s := &samples[si]
+			n := len(s.words)
+			if cap(hist) < n {
+				hist = make([]int, n)
+			}
+			hist = hist[:n]
+			ws := s.ws
+			var rt []int
+			if right != nil {
+				rt = right[si]
+			}
+			for i := 0; i < n; i++ {
+				if ws[i].sure >= 0 {
+					hist[i] = ws[i].sure
+					continue
+				}
+				feats = features(feats[:0], &base.off, ws, i, hist, rt)
+				var scores [nTags]float32
+				p.score(&scores, feats)
+				guess := argmax(&scores, len(base.tags))
+				p.now++
+				if guess != s.gold[i] {
+					p.update(feats, s.gold[i], guess)
+				} else {
+					correct++
+				}
+				total++
+				hist[i] = guess
+			}
+		}
+		if len(dev) == 0 && epoch < epochs {
+			continue
+		}
+		t := p.average(cfg.prune)
+		if len(dev) == 0 {
+			return t, epoch
+		}
+		var m *Model
+		if right == nil {
+			m = newModel(base.tags, base.words, t, table{}, cfg.off)
+		} else {
+			m = newModel(base.tags, base.words, *p1, t, cfg.off)
+		}
+		acc := Evaluate(m, dev)
+		logf("tag: %s epoch %d: train %.4f, dev %.4f, %d features", name, epoch, float64(correct)/float64(max(total, 1)), acc, len(t.slots)/2)
+		if acc > bestAcc {
+			best, bestAcc, bestEpoch = t, acc, epoch
+		}
+	}
+	return best, bestEpoch
+}
+
+// Evaluate returns the share of words of sents whose XPOS the model predicts,
+// tagging the sentences' word forms as given (gold tokenization). Words are
+// counted whatever their tag, punctuation included; it returns 0 for no words.
+func Evaluate(m *Model, sents []*conllu.Sentence) (accuracy float64) {
+	correct, total := 0, 0
+	var words, tags []string
+	for _, s := range sents {
+		words, tags = words[:0], tags[:0]
+		for _, w := range s.Words {
+			words = append(words, w.Form)
+			tags = append(tags, "")
+		}
+		m.Tag(words, tags)
+		for i, w := range s.Words {
+			if tags[i] == w.XPOS {
+				correct++
+			}
+			total++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(correct) / float64(total)
+}

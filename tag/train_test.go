@@ -1,0 +1,78 @@
+package tag
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/annalist/annalist/conllu"
+)
+
+// TestTrain trains the embedded model. It is slow (about 10 minutes on one
+// core) and runs only when asked:
+//
+//	ANNALIST_TRAIN=1 go test -run TestTrain -timeout 2h -v ./tag
+//
+// The treebank directory defaults to /work/shared/ud-english-ewt; set
+// ANNALIST_EWT to override it. The model is written to data/ewt.tagger
+// (ANNALIST_TAG_OUT overrides the path).
+func TestTrain(t *testing.T) {
+	if os.Getenv("ANNALIST_TRAIN") == "" {
+		t.Skip("set ANNALIST_TRAIN=1 to train the tagger")
+	}
+	dir := os.Getenv("ANNALIST_EWT")
+	if dir == "" {
+		dir = "/work/shared/ud-english-ewt"
+	}
+	train := readTreebank(t, filepath.Join(dir, "en_ewt-ud-train.conllu"))
+	dev := readTreebank(t, filepath.Join(dir, "en_ewt-ud-dev.conllu"))
+	start := time.Now()
+	m, err := Train(train, dev, TrainOptions{Seed: 1, Log: testLog{t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("trained in %s", time.Since(start).Round(time.Second))
+	t.Logf("dev accuracy %.4f", Evaluate(m, dev))
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := os.Getenv("ANNALIST_TAG_OUT")
+	if out == "" {
+		out = filepath.Join("data", "ewt.tagger")
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s (%d bytes)", out, buf.Len())
+	again, err := Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := Evaluate(m, dev), Evaluate(again, dev); a != b {
+		t.Errorf("dev accuracy %.5f after a write/read round trip, %.5f before", b, a)
+	}
+}
+
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(string(bytes.TrimRight(p, "\n")))
+	return len(p), nil
+}
+
+func readTreebank(t testing.TB, path string) []*conllu.Sentence {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := conllu.ReadAll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
