@@ -2,6 +2,7 @@ package dict
 
 import (
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -13,9 +14,14 @@ type AgentDict struct {
 	Subst map[string][]string
 }
 
-// maxExpansions bounds the phrases one agent line may expand to through
-// substitution markers, so a hostile file cannot exhaust memory.
-const maxExpansions = 4096
+// maxExpansions bounds the phrases one agent or issue line may expand to
+// (the shipped files need at most 20), and maxFileExpansions those of a
+// whole file (they generate about 5,000), so that a small hostile file
+// cannot make the reader build millions of phrases.
+const (
+	maxExpansions     = 1024
+	maxFileExpansions = 1 << 16
+)
 
 // ReadAgents reads an agents dictionary (Phoenix.agents.txt). Lines are
 // "phrase {plural} [~CODE]" (or "[CODE~]" for a prefix code) and
@@ -297,6 +303,9 @@ func (p *parser) expand(ph Phrase, subst map[string][]string) ([]Phrase, error) 
 			return nil, p.errorf(ph.Line, e.Col, "substitutions expand to more than %d phrases", maxExpansions)
 		}
 	}
+	if ok, err := p.spendOK(total, ph.Line, ph.Elems[0].Col); !ok {
+		return nil, err
+	}
 	out := make([]Phrase, 0, total)
 	idx := make([]int, len(alts))
 	for {
@@ -350,7 +359,7 @@ func expandWord(w string, subst map[string][]string) (words []string, msg string
 			}
 		}
 		if len(next) > maxExpansions {
-			return nil, "substitutions expand to too many words", i + j
+			return nil, "substitutions expand to more than " + strconv.Itoa(maxExpansions) + " phrases", i + j
 		}
 		words = next
 		i += j + k + 2

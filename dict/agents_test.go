@@ -309,3 +309,30 @@ func TestReadIssuesMalformed(t *testing.T) {
 		t.Errorf("strict: %v, %v", is, errs)
 	}
 }
+
+func TestExpansionLimits(t *testing.T) {
+	// Per line: 6 markers of 4 items would make 4096 phrases.
+	in := "!P! = A,B,C,D\nX!P!!P!!P!!P!!P!!P! [~X]\nOK!P! [~Y]\n"
+	d, errs := ReadAgents(strings.NewReader(in), "g", Options{})
+	eq(t, "per-line errors", errStrings(t, errs), []string{"g:2:17: substitutions expand to more than 1024 phrases"})
+	if len(d.Agents) != 1 || len(d.Agents[0].Phrases) != 4 {
+		t.Errorf("kept %d agents", len(d.Agents))
+	}
+	// Per file: 1000 lines of 256 phrases each exceed 65536.
+	in = "!P! = A,B,C,D\n" + strings.Repeat("X!P!!P!!P!!P! [~X]\n", 1000)
+	d, errs = ReadAgents(strings.NewReader(in), "g", Options{})
+	n := 0
+	for _, a := range d.Agents {
+		n += len(a.Phrases)
+	}
+	if n != 256*256 || len(d.Agents) != 256 || len(errs) != 1000-256 {
+		t.Errorf("file budget: %d phrases in %d agents, %d errors", n, len(d.Agents), len(errs))
+	}
+	eq(t, "first budget error", errs[0].Error(), "g:258:1: expansions exceed the file's limit of 65536 generated phrases; line dropped")
+	// Issues share the rules: 11 n: tokens make 2048 phrases.
+	is, errs := ReadIssues(strings.NewReader("n:a n:b n:c n:d n:e n:f n:g n:h n:i n:j n:k [X]\nok [Y]\n"), "i", Options{})
+	eq(t, "issue errors", errStrings(t, errs), []string{"i:1:41: expansions give more than 1024 phrases"})
+	if len(is) != 1 {
+		t.Errorf("issues kept: %d", len(is))
+	}
+}

@@ -181,6 +181,9 @@ func (p *parser) issuePhrases(s string, line, col int) ([][]string, error) {
 	if len(alts) == 0 {
 		return nil, p.errorf(line, col, "empty issue phrase")
 	}
+	if ok, err := p.spendOK(total, line, col); !ok {
+		return nil, err
+	}
 	out := make([][]string, 0, total)
 	idx := make([]int, len(alts))
 	for {

@@ -39,6 +39,8 @@ type parser struct {
 	strict bool
 	errs   []error
 	in     *interner
+	// budget is the number of phrases expansions may still generate.
+	budget int
 }
 
 func newParser(path string, opts Options) *parser {
@@ -46,7 +48,18 @@ func newParser(path string, opts Options) *parser {
 	if in == nil {
 		in = newInterner()
 	}
-	return &parser{path: path, strict: opts.Strict, in: in}
+	return &parser{path: path, strict: opts.Strict, in: in, budget: maxFileExpansions}
+}
+
+// spendOK takes n generated phrases from the file's budget. When the
+// budget is exhausted it reports the line (once per line) and returns false;
+// the error is errStop in strict mode.
+func (p *parser) spendOK(n, line, col int) (bool, error) {
+	if n <= p.budget {
+		p.budget -= n
+		return true, nil
+	}
+	return false, p.errorf(line, col, "expansions exceed the file's limit of %d generated phrases; line dropped", maxFileExpansions)
 }
 
 // errorf records a problem at line:col (1-based; col 0 means the whole
