@@ -32,7 +32,7 @@ type env struct {
 }
 
 func commands(e *env) []command {
-	return []command{newCodeCmd(e), newValidateCmd(e), newCameoCmd(e)}
+	return []command{newCodeCmd(e), newValidateCmd(e), newDictCmd(e), newCameoCmd(e)}
 }
 
 func main() {
