@@ -55,20 +55,20 @@ type LoadOptions struct {
 }
 
 // DefaultOptions returns the LoadOptions of the embedded default set with
-// the verb dictionary of the given syntax: SyntaxTABARI selects
-// CAMEO.verbpatterns.150430.txt, SyntaxPETRARCH2 (and zero) CAMEO.2.0.txt.
+// the verb dictionary of the given syntax: SyntaxTABARI (and zero) selects
+// CAMEO.verbpatterns.150430.txt, SyntaxPETRARCH2 CAMEO.2.0.txt.
 func DefaultOptions(verbs Syntax) LoadOptions {
 	o := LoadOptions{
-		Verbs:    DefaultVerbsPETRARCH2,
+		Verbs:    DefaultVerbsTABARI,
 		Actors:   []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
 		Agents:   []string{"Phoenix.agents.txt"},
 		Discards: []string{"Phoenix.discards.txt"},
 		Issues:   []string{"Phoenix.IssueCoding.txt"},
 		FS:       DefaultFS(),
 	}
-	o.Syntax = SyntaxPETRARCH2
-	if verbs == SyntaxTABARI {
-		o.Verbs, o.Syntax = DefaultVerbsTABARI, SyntaxTABARI
+	o.Syntax = SyntaxTABARI
+	if verbs == SyntaxPETRARCH2 {
+		o.Verbs, o.Syntax = DefaultVerbsPETRARCH2, SyntaxPETRARCH2
 	}
 	return o
 }

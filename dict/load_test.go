@@ -161,7 +161,7 @@ func TestLoadDefault(t *testing.T) {
 		}
 	}
 	set, _ := LoadDefault(0)
-	if set.Verbs.Path != DefaultVerbsPETRARCH2 {
+	if set.Verbs.Path != DefaultVerbsTABARI {
 		t.Errorf("LoadDefault(0) verbs = %s", set.Verbs.Path)
 	}
 	if _, err := DefaultFS().Open("LICENSE"); err != nil {

@@ -93,6 +93,7 @@ type verbReader struct {
 	order []*Synset
 }
 
+// patRef locates a pattern by its block and index.
 type patRef struct {
 	block *Block
 	index int
@@ -112,7 +113,7 @@ func (p *parser) readVerbs(data string, syntax Syntax) *VerbDict {
 func (v *verbReader) line(n int, line string) error {
 	t := strings.TrimLeft(line, " \t")
 	lead := len(line) - len(t)
-	if t == "" || t[0] == '#' {
+	if t == "" || t[0] == '#' || t[0] == ';' {
 		return nil
 	}
 	if t[0] != '+' {

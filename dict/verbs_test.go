@@ -112,6 +112,7 @@ func TestReadVerbsTABARI(t *testing.T) {
 			"SNUB [111] {SNUBS SNUBBING SNUBBED}",
 			"RIP {RIPPING RIPS RIPPED};shan   7/11/93",
 			"BAN {BANS BANNED}",
+			"; a comment line",
 		),
 		synsets: map[string]*Synset{},
 		blocks: []*Block{{Name: "ABANDON", Line: 1, Code: Code{Primary: "345"}, Verbs: []Verb{

@@ -25,7 +25,7 @@ func runDict(tb testing.TB, args ...string) (string, string, error, int) {
 	return out.String(), errb.String(), err, code
 }
 
-func writeFiles(tb testing.TB, files map[string]string) string {
+func dictWriteFiles(tb testing.TB, files map[string]string) string {
 	tb.Helper()
 	dir := tb.TempDir()
 	for name, data := range files {
@@ -37,7 +37,7 @@ func writeFiles(tb testing.TB, files map[string]string) string {
 }
 
 func TestDictCheckProblems(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := dictWriteFiles(t, map[string]string{
 		"x.verbs":   "--- V [010] ---\nV\n- * [011\n- * X [012]\n- * X [013]\n",
 		"x.actors":  "A [AAA]\n\t[BBB 2010]\nB [BBB]\n+A\n",
 		"LICENSE":   "not a dictionary\n",
@@ -67,7 +67,7 @@ func TestDictCheckProblems(t *testing.T) {
 }
 
 func TestDictCheckWarningsOnly(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"list.discards": "BASEBALL\nBASEBALL\n"})
+	dir := dictWriteFiles(t, map[string]string{"list.discards": "BASEBALL\nBASEBALL\n"})
 	p := filepath.Join(dir, "list.discards")
 	out, _, err, code := runDict(t, "check", p)
 	want := p + ":2:1: warning: discard BASEBALL repeats line 1 (duplicate)\n\ndiscards  1 file: 2 discards\n0 syntax errors, 0 lint errors, 1 warning in 1 file\n"
@@ -82,7 +82,7 @@ func TestDictCheckWarningsOnly(t *testing.T) {
 }
 
 func TestDictCheckStrict(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"a.actors": "A [AAA]\n\t[BBB 2010]\n\t[CCC 20]\nB [BBB]\n"})
+	dir := dictWriteFiles(t, map[string]string{"a.actors": "A [AAA]\n\t[BBB 2010]\n\t[CCC 20]\nB [BBB]\n"})
 	out, _, err, code := runDict(t, "check", "--strict-dicts", filepath.Join(dir, "a.actors"))
 	first := filepath.Join(dir, "a.actors") + ":2:7: date restriction without <, > or -: \"2010\"\n"
 	if !strings.HasPrefix(out, first) || strings.Contains(out, ":3:") || code != 1 || err == nil {
@@ -94,7 +94,7 @@ func TestDictCheckStrict(t *testing.T) {
 }
 
 func TestDictCheckSniffAndKind(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := dictWriteFiles(t, map[string]string{
 		"mystery.txt": "!PERSON! = MAN, MEN\nCONGRESS!PERSON! [~LEG]\n",
 		"plain.txt":   "A [AAA]\n",
 	})
