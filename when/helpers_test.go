@@ -32,7 +32,8 @@ func checkExpr(tb testing.TB, text string, e Expr) {
 	if e.Precision.rank() == 0 {
 		tb.Fatalf("%q: unknown precision %q", e.Text, e.Precision)
 	}
-	if e.Date.Location() != time.UTC || truncate(e.Date, e.Precision) != e.Date {
+	if e.Date.Location() != time.UTC || truncate(e.Date, e.Precision) != e.Date ||
+		e.Date.Hour() != 0 || e.Date.Minute() != 0 || e.Date.Second() != 0 || e.Date.Nanosecond() != 0 {
 		tb.Fatalf("%q: date %v is not the UTC start of its %s", e.Text, e.Date, e.Precision)
 	}
 }

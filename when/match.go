@@ -26,8 +26,9 @@ type match struct {
 	date     time.Time
 	prec     Precision
 	rel      bool
-	// later marks "later this week/month/year": the rest of the current
-	// period, which is after the publication day although the period is not.
+	// later marks "later this week/month/year", and weekends whose Saturday
+	// is after the publication day: what is meant lies after the publication
+	// day although the week, month or year that Date starts does not.
 	later bool
 	// dateline marks the date of a leading dateline: never Future.
 	dateline bool
@@ -574,15 +575,18 @@ func (f *finder) period(i, h int, p prefix) (match, bool) {
 	case kwWeek:
 		m.date, m.prec = monday(f.pub).AddDate(0, 0, 7*n), Week
 	case kwWeekend:
-		if dx == kwNone {
-			// the most recent weekend, or the coming one when future: the
-			// publication day's own week when it is a Saturday or Sunday
+		if dx == kwNone || dx == kwThis {
+			// "the weekend", "this weekend": the most recent weekend, or
+			// the coming one when future; the publication day's own week
+			// when it is a Saturday or Sunday
 			wd := f.pub.Weekday()
 			if !f.opts.Future && wd != time.Saturday && wd != time.Sunday {
 				n = -1
 			}
 		}
 		m.date, m.prec = monday(f.pub).AddDate(0, 0, 7*n), Week
+		// the days meant are the Saturday and Sunday, not the whole week
+		m.later = m.date.AddDate(0, 0, 5).After(f.pub)
 	case kwMonthUnit:
 		m.date, m.prec = civil(f.pub.Year(), f.pub.Month()+time.Month(n), 1), Month
 	case kwYearUnit:
@@ -707,6 +711,10 @@ func (f *finder) count(i int) (match, bool) {
 	case kwLater, kwAfter:
 	default:
 		return match{}, false
+	}
+	if unit == Week {
+		// weeks are counted as seven days: "a week earlier" than a day is a day
+		unit, n = Day, 7*n
 	}
 	m := match{from: i, to: dir + 1, rel: true}
 	switch f.kwAt(dir) {

@@ -122,12 +122,15 @@ func (e Expr) DateString() string {
 // including invalid UTF-8, simply yields fewer expressions. It returns nil
 // when there are none.
 func Find(text string, pub time.Time, opts Options) []Expr {
+	// Tokens go to a stack buffer first, so that the common sentence
+	// without a date costs no allocation; the finder, whose fields escape,
+	// gets a heap copy.
 	var buf [64]tok
 	toks := lex(text, buf[:0])
 	if !mayHaveDate(toks) {
 		return nil
 	}
-	f := finder{text: text, t: toks, opts: opts}
+	f := finder{text: text, t: append([]tok(nil), toks...), opts: opts}
 	if !pub.IsZero() {
 		f.pub = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
 		f.hasPub = true
