@@ -1,0 +1,343 @@
+package geo
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annalist/annalist/geo/internal/fold"
+)
+
+// maxNameWords bounds the length, in tokens, of a name Match looks for.
+const maxNameWords = 8
+
+// Lookup resolves a place name under ctx and reports whether it found one.
+//
+// The name matches case- and diacritic-insensitively (see docs/geo.md for the
+// folding: "KABUL", "Kābul" and "kabul" are one name; hyphens count as spaces)
+// against city names and their Latin-script GeoNames alternate names,
+// admin1 region names, country names and common country aliases ("U.S.",
+// "Britain", "Burma"). A handful of aliases match only as written: "US", "UK",
+// "UAE", "DRC", "PRC", "ROK", "DPRK", "GDR", "FRG". A leading "the" is dropped
+// when the name has no reading with it. A country resolves to a Place of Kind
+// KindCountry whose coordinates are its capital's.
+//
+// Among the readings of a name the best is, in order: one in ctx.Admin1, one in
+// ctx.Countries, then by kind (country; national capital or seat of
+// government; city of a million or more; admin1 region; admin1 seat; second
+// level seat; other), then a reading by the place's own name over one by an
+// alternate name, then the larger population.
+//
+// Names on the stop-list (common English words that are also place names:
+// "Reading", "March", "Split", "Male"; see Stopped) resolve only to a place in
+// ctx.Countries, or when ctx.PlaceLike is set. Lookup never fails otherwise:
+// an unknown or empty name gives false.
+func (g *Gazetteer) Lookup(name string, ctx Context) (Place, bool) {
+	posts, key := g.find(name)
+	if len(posts) == 0 {
+		return Place{}, false
+	}
+	i, ok := g.best(posts, key, ctx)
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[i], true
+}
+
+// Candidates returns every reading of a name (matched as by Lookup), best
+// first by Lookup's ranking with no context, ignoring the stop-list. It
+// returns nil for an unknown name.
+func (g *Gazetteer) Candidates(name string) []Place {
+	posts, _ := g.find(name)
+	if len(posts) == 0 {
+		return nil
+	}
+	idx := make([]int32, len(posts))
+	copy(idx, posts)
+	var none resolved
+	sort.Slice(idx, func(a, b int) bool { return g.better(idx[a], idx[b], &none) })
+	out := make([]Place, len(idx))
+	for i, v := range idx {
+		out[i] = g.places[v>>1]
+	}
+	return out
+}
+
+// Stopped reports whether a name is on the stop-list, that is whether Lookup
+// resolves it only with a context country or ctx.PlaceLike.
+func (g *Gazetteer) Stopped(name string) bool {
+	return g.stop[fold.Key(name)]
+}
+
+// Country returns the country with the given ISO 3166-1 alpha-2 or alpha-3
+// code, CAMEO country code (KSV, TMP, the historic SUN, DDR, CSK, YUG) or
+// CAMEO territory code (USAPRI: Puerto Rico), case-insensitively. It reports
+// false for an unknown code.
+func (g *Gazetteer) Country(code string) (Country, bool) {
+	ci, ok := g.codes[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok {
+		return Country{}, false
+	}
+	return g.countries[ci], true
+}
+
+// CountryForCAMEO returns the country of a CAMEO actor code ("AFGGOV" →
+// Afghanistan, "USAPRIGOV" → Puerto Rico, "KSVREB" → Kosovo): a six-letter
+// territory or sub-state code from CAMEO's countrynames.txt or the Phoenix
+// country dictionary when the code starts with one, else the first three
+// letters as a country code. It reports false for codes that name no country
+// (regions like "AFR", "IGO...", "---").
+func (g *Gazetteer) CountryForCAMEO(code string) (Country, bool) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if len(code) >= 6 {
+		if ci, ok := g.codes[code[:6]]; ok {
+			return g.countries[ci], true
+		}
+	}
+	if len(code) >= 3 {
+		if ci, ok := g.codes[code[:3]]; ok {
+			return g.countries[ci], true
+		}
+	}
+	return Country{}, false
+}
+
+// Countries returns every country, in the order of the data file (GeoNames'
+// country table, then the historic countries).
+func (g *Gazetteer) Countries() []Country {
+	return append([]Country(nil), g.countries...)
+}
+
+// Len returns the number of places: countries, admin1 regions and cities.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Mention is a place name Match found in a token sequence.
+type Mention struct {
+	// Start and End are token indexes: the name is words[Start:End].
+	Start, End int
+	// Place is the name's best reading, as Lookup gives it.
+	Place Place
+}
+
+// Match finds place names in a tokenized sentence, left to right, taking at
+// each position the longest name that Lookup resolves under ctx
+// ("Rio de Janeiro" over "Rio"). A name must start with a token whose first
+// letter is upper case; the following tokens may be of any case ("Rio de
+// Janeiro"). Tokens are matched as Lookup matches names, joined by spaces, so
+// "St." "Petersburg" and the single token "Guinea-Bissau" both work. Match
+// never fails; it returns nil when nothing matches.
+func (g *Gazetteer) Match(words []string, ctx Context) []Mention {
+	var out []Mention
+	var keys [maxNameWords]string
+	var rc resolved
+	rcDone := false
+	for i := 0; i < len(words); i++ {
+		r, _ := utf8.DecodeRuneInString(words[i])
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		if ci, ok := g.caseAlias[words[i]]; ok {
+			out = append(out, Mention{Start: i, End: i + 1, Place: g.places[ci]})
+			continue
+		}
+		n := g.prefixes(words[i:], keys[:])
+		for j := n - 1; j >= 0; j-- {
+			if keys[j] == "" {
+				continue
+			}
+			if !rcDone {
+				rc, rcDone = g.resolve(ctx), true
+			}
+			if p, ok := g.bestOf(g.postings(keys[j]), keys[j], &rc, ctx.PlaceLike); ok {
+				out = append(out, Mention{Start: i, End: i + j + 1, Place: g.places[p]})
+				i += j
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Longest returns how many tokens the longest indexed name at the start of
+// words spans (0 if none), whatever the stop-list and the case of the words.
+// It lets a caller scan a sentence itself: call it at each token position.
+func (g *Gazetteer) Longest(words []string) int {
+	var keys [maxNameWords]string
+	n := g.prefixes(words, keys[:])
+	for j := n - 1; j >= 0; j-- {
+		if keys[j] != "" {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// prefixes fills keys[j] with the key of words[:j+1] when that is an indexed
+// name ("" when not) and returns how many entries it filled: it stops at the
+// first prefix that no indexed name extends. The sorted key list serves as
+// the first-word index: one binary search answers whether any name starts
+// with the words so far.
+func (g *Gazetteer) prefixes(words []string, keys []string) int {
+	cur := ""
+	n := 0
+	for j := 0; j < len(words) && j < len(keys); j++ {
+		k := fold.Key(words[j])
+		if k == "" {
+			// Punctuation between words: "Washington , D.C." is "washington d.c.".
+			if j == 0 {
+				return 0
+			}
+			keys[j] = ""
+			n = j + 1
+			continue
+		}
+		if cur == "" {
+			cur = k
+		} else {
+			cur = cur + " " + k
+		}
+		keys[j] = ""
+		if len(g.postings(cur)) > 0 {
+			keys[j] = cur
+		}
+		n = j + 1
+		if !g.hasPrefix(cur + " ") {
+			break
+		}
+	}
+	return n
+}
+
+// hasPrefix reports whether some key starts with p.
+func (g *Gazetteer) hasPrefix(p string) bool {
+	i := sort.SearchStrings(g.keys, p)
+	return i < len(g.keys) && strings.HasPrefix(g.keys[i], p)
+}
+
+// postings returns the postings of a key, or nil.
+func (g *Gazetteer) postings(key string) []int32 {
+	i := sort.SearchStrings(g.keys, key)
+	if i < len(g.keys) && g.keys[i] == key {
+		return g.posts[g.offs[i]:g.offs[i+1]]
+	}
+	return nil
+}
+
+// find returns the postings of a name and the key they were found under
+// ("" for a case-sensitive alias, which is never stop-listed).
+func (g *Gazetteer) find(name string) ([]int32, string) {
+	if ci, ok := g.caseAlias[strings.TrimSpace(name)]; ok {
+		return []int32{int32(ci<<1 | 1)}, ""
+	}
+	key := fold.Key(name)
+	if key == "" {
+		return nil, ""
+	}
+	posts := g.postings(key)
+	if len(posts) == 0 && strings.HasPrefix(key, "the ") {
+		key = key[4:]
+		posts = g.postings(key)
+	}
+	return posts, key
+}
+
+// resolved is a Context turned into what ranking compares with.
+type resolved struct {
+	iso3   []string
+	admin1 []region
+}
+
+// region names an admin1 region by country ISO2 and GeoNames admin1 code.
+type region struct{ cc, code string }
+
+// resolve looks up the codes and region of a Context.
+func (g *Gazetteer) resolve(ctx Context) resolved {
+	var r resolved
+	for _, c := range ctx.Countries {
+		if ci, ok := g.codes[strings.ToUpper(strings.TrimSpace(c))]; ok {
+			r.iso3 = append(r.iso3, g.countries[ci].ISO3)
+		}
+	}
+	a := strings.TrimSpace(ctx.Admin1)
+	if a == "" {
+		return r
+	}
+	if cc, code, ok := strings.Cut(a, "."); ok && len(cc) == 2 {
+		r.admin1 = append(r.admin1, region{strings.ToUpper(cc), code})
+		return r
+	}
+	for _, c := range ctx.Countries {
+		if ci, ok := g.codes[strings.ToUpper(strings.TrimSpace(c))]; ok && g.countries[ci].ISO2 != "" {
+			r.admin1 = append(r.admin1, region{g.countries[ci].ISO2, a})
+		}
+	}
+	for _, v := range g.postings(fold.Key(a)) {
+		if p := &g.places[v>>1]; p.Kind == KindAdmin1 {
+			r.admin1 = append(r.admin1, region{p.CountryISO2, p.Admin1Code})
+		}
+	}
+	return r
+}
+
+// ctxScore is 2 for a place in the context region, 1 for one in a context
+// country, 0 otherwise.
+func (g *Gazetteer) ctxScore(i int, r *resolved) int {
+	p := &g.places[i]
+	if p.Admin1Code != "" {
+		for _, a := range r.admin1 {
+			if a.cc == p.CountryISO2 && a.code == p.Admin1Code {
+				return 2
+			}
+		}
+	}
+	for _, c := range r.iso3 {
+		if c == p.CountryISO3 {
+			return 1
+		}
+	}
+	return 0
+}
+
+// better reports whether posting a ranks before posting b under r.
+func (g *Gazetteer) better(a, b int32, r *resolved) bool {
+	ia, ib := int(a>>1), int(b>>1)
+	if ca, cb := g.ctxScore(ia, r), g.ctxScore(ib, r); ca != cb {
+		return ca > cb
+	}
+	if g.tier[ia] != g.tier[ib] {
+		return g.tier[ia] > g.tier[ib]
+	}
+	if a&1 != b&1 {
+		return a&1 == 1
+	}
+	if pa, pb := g.places[ia].Population, g.places[ib].Population; pa != pb {
+		return pa > pb
+	}
+	return ia < ib
+}
+
+// best picks the best posting of a name's key under ctx.
+func (g *Gazetteer) best(posts []int32, key string, ctx Context) (int, bool) {
+	r := g.resolve(ctx)
+	return g.bestOf(posts, key, &r, ctx.PlaceLike)
+}
+
+// bestOf picks the best posting, keeping only those in context when the key
+// is stop-listed and the usage is not known to be place-like.
+func (g *Gazetteer) bestOf(posts []int32, key string, r *resolved, placeLike bool) (int, bool) {
+	stopped := key != "" && g.stop[key] && !placeLike
+	best := int32(-1)
+	for _, v := range posts {
+		if stopped && g.ctxScore(int(v>>1), r) == 0 {
+			continue
+		}
+		if best < 0 || g.better(v, best, r) {
+			best = v
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return int(best >> 1), true
+}
