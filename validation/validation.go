@@ -68,6 +68,8 @@ type Report struct {
 	Records               []RecordResult
 	// Errors are records the file reader could not read.
 	Errors []error
+	// DictWarnings are malformed dictionary lines that were skipped.
+	DictWarnings []error
 }
 
 // Summary returns the line "N passed, M failed" (", K skipped" when any were skipped).
@@ -94,7 +96,7 @@ func Run(ctx context.Context, path string, opts Options) (*Report, error) {
 	if f.Env == nil {
 		return nil, annalist.Errorf(annalist.EINVALID, "%s: no <Environment>: not a validation file", path)
 	}
-	set, err := loadEnv(f.Env, filepath.Dir(path), opts.DictDir)
+	set, warnings, err := loadEnv(f.Env, filepath.Dir(path), opts.DictDir)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +108,7 @@ func Run(ctx context.Context, path string, opts Options) (*Report, error) {
 		applyConfig(&cfg, c)
 	}
 	base := coder.New(set, opts.Codebook, cfg)
-	rep := &Report{Path: path, Errors: f.Errors}
+	rep := &Report{Path: path, Errors: f.Errors, DictWarnings: warnings}
 	for _, it := range f.Items {
 		if err := ctx.Err(); err != nil {
 			return rep, err
@@ -309,8 +311,9 @@ func applyConfig(o *coder.Options, c petrxml.Config) {
 }
 
 // loadEnv reads the environment's dictionaries, looking for each file beside
-// the validation file first and then in dictDir.
-func loadEnv(env *petrxml.Environment, dir, dictDir string) (*dict.Set, error) {
+// the validation file first and then in dictDir. Malformed dictionary lines
+// are returned as warnings; a missing file is an error.
+func loadEnv(env *petrxml.Environment, dir, dictDir string) (*dict.Set, []error, error) {
 	find := func(name string) (string, error) {
 		for _, d := range []string{dir, dictDir} {
 			if d == "" {
@@ -323,63 +326,43 @@ func loadEnv(env *petrxml.Environment, dir, dictDir string) (*dict.Set, error) {
 		}
 		return "", annalist.Errorf(annalist.EINVALID, "dictionary %q not found beside the validation file or in --dict-dir %q", name, dictDir)
 	}
-	set := &dict.Set{}
-	opts := dict.Options{}
-	open := func(name string) (*os.File, string, error) {
+	if env.Verbfile == "" {
+		return nil, nil, annalist.Errorf(annalist.EINVALID, "validation environment names no <Verbfile>")
+	}
+	var opts dict.LoadOptions
+	var err error
+	if opts.Verbs, err = find(env.Verbfile); err != nil {
+		return nil, nil, err
+	}
+	add := func(list *[]string, name string) error {
+		if name == "" {
+			return nil
+		}
 		p, err := find(name)
 		if err != nil {
-			return nil, "", err
+			return err
 		}
-		fh, err := os.Open(p)
-		if err != nil {
-			return nil, "", annalist.Errorf(annalist.EINVALID, "%v", err)
-		}
-		return fh, p, nil
+		*list = append(*list, p)
+		return nil
 	}
-	if env.Verbfile == "" {
-		return nil, annalist.Errorf(annalist.EINVALID, "validation environment names no <Verbfile>")
-	}
-	fh, p, err := open(env.Verbfile)
-	if err != nil {
-		return nil, err
-	}
-	set.Verbs, _ = dict.ReadVerbs(fh, p, opts)
-	fh.Close()
 	for _, a := range env.Actorfiles {
-		fh, p, err := open(a)
-		if err != nil {
-			return nil, err
-		}
-		as, _ := dict.ReadActors(fh, p, opts)
-		fh.Close()
-		set.Actors = append(set.Actors, as...)
-	}
-	if env.Agentfile != "" {
-		fh, p, err := open(env.Agentfile)
-		if err != nil {
-			return nil, err
-		}
-		ad, _ := dict.ReadAgents(fh, p, opts)
-		fh.Close()
-		if ad != nil {
-			set.Agents = ad.Agents
+		if err := add(&opts.Actors, a); err != nil {
+			return nil, nil, err
 		}
 	}
-	if env.Discardfile != "" {
-		fh, p, err := open(env.Discardfile)
-		if err != nil {
-			return nil, err
+	for _, f := range []struct {
+		list *[]string
+		name string
+	}{{&opts.Agents, env.Agentfile}, {&opts.Discards, env.Discardfile}, {&opts.Issues, env.Issuefile}} {
+		if err := add(f.list, f.name); err != nil {
+			return nil, nil, err
 		}
-		set.Discards, _ = dict.ReadDiscards(fh, p, opts)
-		fh.Close()
 	}
-	if env.Issuefile != "" {
-		fh, p, err := open(env.Issuefile)
-		if err != nil {
-			return nil, err
+	set, warnings := dict.Load(opts)
+	for _, w := range warnings {
+		if annalist.ErrorCode(w) != annalist.EINVALID {
+			return nil, nil, w
 		}
-		set.Issues, _ = dict.ReadIssues(fh, p, opts)
-		fh.Close()
 	}
-	return set, nil
+	return set, warnings, nil
 }
