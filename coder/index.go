@@ -275,7 +275,7 @@ func compilePattern(p *dict.Pattern) *pattern {
 	cp.lowerConsec = p.Elems[vi].Consecutive
 	cp.weight = len(p.Elems) - 1
 	for _, e := range p.Elems {
-		if e.Kind == dict.ElemWord {
+		if e.Kind == dict.ElemWord && !strings.Contains(e.Word, "/") {
 			cp.need = append(cp.need, e.Word)
 		}
 	}

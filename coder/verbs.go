@@ -173,8 +173,9 @@ func (c *Coder) matchSide(s *sentence, elems []dict.Elem, firstConsec bool, seq 
 }
 
 func (c *Coder) findWord(s *sentence, seq []int, pos int, consec bool, w string) int {
+	alts := strings.Contains(w, "/") && len(w) > 1 // PETRARCH-2 writes alternatives as TO/FOR
 	for j := pos; j < len(seq); j++ {
-		if s.words[seq[j]] == w {
+		if s.words[seq[j]] == w || (alts && isAlternative(s.words[seq[j]], w)) {
 			return j
 		}
 		if consec {
@@ -285,4 +286,14 @@ func (c *Coder) findChunk(s *sentence, seq []int, pos int, consec bool) (*chunk,
 		}
 	}
 	return nil, -1
+}
+
+// isAlternative reports whether word is one of the '/'-separated alternatives in w.
+func isAlternative(word, w string) bool {
+	for _, a := range strings.Split(w, "/") {
+		if a == word {
+			return true
+		}
+	}
+	return false
 }
