@@ -281,6 +281,15 @@ func TestMatch(t *testing.T) {
 		{"Reading the report in March , officials in Split said .", Context{}, nil},
 		{"Reading the report , officials in Split said .", Context{PlaceLike: true}, []m{{0, 1, 2639577, "GBR"}, {6, 7, 3190261, "HRV"}}},
 		{"the soviet union and paris", Context{}, nil}, // names start with a capital
+		// Parts of longer proper names are not places, countries excepted.
+		{"Nancy Pelosi met George Washington on Karl Marx Avenue .", Context{}, nil},
+		{"The New York Times said so .", Context{}, nil},
+		{"In Kabul , officials met U.S. Congress members from North Poland .", Context{},
+			[]m{{1, 2, 1138958, "AFG"}, {5, 6, 6252001, "USA"}, {10, 11, 798544, "POL"}}},
+		// PlaceLike vouches for every name: George, South Africa, too.
+		{"George Washington", Context{PlaceLike: true}, []m{{0, 1, 1002145, "ZAF"}, {1, 2, 4140963, "USA"}}},
+		// Short all-capital tokens are acronyms, except the case-sensitive aliases.
+		{"PAP and NATO and OSLO , but KABUL and the UAE .", Context{}, []m{{7, 8, 1138958, "AFG"}, {10, 11, 290557, "ARE"}}},
 		{"", Context{}, nil},
 	}
 	for _, tt := range tests {

@@ -120,25 +120,39 @@ type Mention struct {
 	Place Place
 }
 
-// Match finds place names in a tokenized sentence, left to right, taking at
-// each position the longest name that Lookup resolves under ctx
-// ("Rio de Janeiro" over "Rio"). A name must start with a token whose first
-// letter is upper case; the following tokens may be of any case ("Rio de
-// Janeiro"). Tokens are matched as Lookup matches names, joined by spaces, so
-// "St." "Petersburg" and the single token "Guinea-Bissau" both work. Match
-// never fails; it returns nil when nothing matches.
+// Match finds place names in one tokenized sentence, left to right, taking
+// at each position the longest name that Lookup resolves under ctx ("Rio de
+// Janeiro" over "Rio"). Tokens are matched as Lookup matches names, joined by
+// spaces, so "St." "Petersburg" and the single token "Guinea-Bissau" both
+// work, and punctuation tokens inside a name are skipped ("Washington , D.C.").
+//
+// Because words are running text, Match is stricter than Lookup:
+//   - a name must start with a token whose first letter is upper case (the
+//     following tokens may be of any case: "Rio de Janeiro");
+//   - a single all-capital token of four letters or fewer is taken for an
+//     acronym ("PAP", "NATO") unless it is a case-sensitive alias ("US");
+//   - unless ctx.PlaceLike is set, a name that is not a country is skipped
+//     when the token after it, or the token before it (other than the
+//     sentence's first), starts with a capital: it is then part of a longer
+//     proper name ("George Washington", "Karl Marx Avenue", "New York Times").
+//
+// ctx.PlaceLike applies to every name in words, so set it only when all of
+// them are known to be places (a dateline, a list of locations). Match never
+// fails; it returns nil when nothing matches.
 func (g *Gazetteer) Match(words []string, ctx Context) []Mention {
 	var out []Mention
 	var keys [maxNameWords]string
 	var rc resolved
 	rcDone := false
 	for i := 0; i < len(words); i++ {
-		r, _ := utf8.DecodeRuneInString(words[i])
-		if !unicode.IsUpper(r) {
+		if !capitalised(words[i]) {
 			continue
 		}
 		if ci, ok := g.caseAlias[words[i]]; ok {
 			out = append(out, Mention{Start: i, End: i + 1, Place: g.places[ci]})
+			continue
+		}
+		if acronym(words[i]) {
 			continue
 		}
 		n := g.prefixes(words[i:], keys[:])
@@ -149,14 +163,40 @@ func (g *Gazetteer) Match(words []string, ctx Context) []Mention {
 			if !rcDone {
 				rc, rcDone = g.resolve(ctx), true
 			}
-			if p, ok := g.bestOf(g.postings(keys[j]), keys[j], &rc, ctx.PlaceLike); ok {
-				out = append(out, Mention{Start: i, End: i + j + 1, Place: g.places[p]})
-				i += j
-				break
+			p, ok := g.bestOf(g.postings(keys[j]), keys[j], &rc, ctx.PlaceLike)
+			if !ok {
+				continue
 			}
+			end := i + j + 1
+			if !ctx.PlaceLike && g.places[p].Kind != KindCountry &&
+				(i >= 2 && capitalised(words[i-1]) || end < len(words) && capitalised(words[end])) {
+				break // part of a longer proper name
+			}
+			out = append(out, Mention{Start: i, End: end, Place: g.places[p]})
+			i = end - 1
+			break
 		}
 	}
 	return out
+}
+
+// capitalised reports whether a token starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// acronym reports whether a token is two to four capital ASCII letters.
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Longest returns how many tokens the longest indexed name at the start of

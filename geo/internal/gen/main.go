@@ -280,7 +280,9 @@ var caseAliases = map[string]string{
 var handStop = []string{
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", "of", "mobile", "police", "nice", "split", "reading", "male",
+	"saturday", "sunday", "of", "mobile", "police", "nice", "split", "reading", "male", "god",
+	"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+	"northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "capital",
 }
 
 // regionSuffixes are generic words dropped from admin1 names to add a second
@@ -296,6 +298,29 @@ const (
 	stopMinLower = 3
 	stopMinShare = 0.5
 )
+
+// ewtCommon reports whether EWT uses key k as a common English word: at
+// least stopMinLower times in lower case and not tagged PROPN, in at least
+// stopMinShare of its uses.
+func (in *inputs) ewtCommon(k string) bool {
+	lower, all := in.ewtLower[k], in.ewtTotal[k]
+	return lower >= stopMinLower && float64(lower) >= stopMinShare*float64(all)
+}
+
+// common reports whether k is a common word by EWT or the hand list; such
+// words are not made into extra region keys ("Federal District" does not
+// answer to "Federal").
+func (in *inputs) common(k string) bool {
+	if in.ewtCommon(k) {
+		return true
+	}
+	for _, h := range handStop {
+		if h == k {
+			return true
+		}
+	}
+	return false
+}
 
 // place is one output place record in the making.
 type place struct {
@@ -598,7 +623,7 @@ func build(in *inputs) (data, stop []byte, stats string) {
 		for _, k := range variants(fold.Key(r.name), fold.Key(r.ascii)) {
 			add(p, k, true)
 			for _, suf := range regionSuffixes {
-				if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 {
+				if s, ok := strings.CutSuffix(k, suf); ok && len(s) >= 4 && !in.common(s) {
 					for _, v := range variants(s) {
 						add(p, v, false)
 					}
@@ -667,9 +692,8 @@ func build(in *inputs) (data, stop []byte, stats string) {
 		if countryKeys[k] || strings.Contains(k, " ") {
 			continue
 		}
-		lower, all := in.ewtLower[k], in.ewtTotal[k]
-		if lower >= stopMinLower && float64(lower) >= stopMinShare*float64(all) {
-			stops = append(stops, stopEntry{k, fmt.Sprintf("EWT %d of %d uses lower-case", lower, all)})
+		if in.ewtCommon(k) {
+			stops = append(stops, stopEntry{k, fmt.Sprintf("EWT %d of %d uses lower-case", in.ewtLower[k], in.ewtTotal[k])})
 			stopSet[k] = true
 		} else if len(k) <= 2 {
 			stops = append(stops, stopEntry{k, "two letters or fewer"})
