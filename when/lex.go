@@ -15,9 +15,10 @@ const (
 // tok is a word, number or punctuation mark of the scanned text. Letters and
 // digits are never in the same token: "19th" is "19" and "th", glued.
 type tok struct {
-	start, end int
-	// val is the value of a plain number of at most 9 digits, else -1.
-	val  int
+	start, end int32
+	// val is the value of a plain number of at most 9 digits or of a
+	// number word ("two", and 1 for "a"), else -1.
+	val  int32
 	kw   kw
 	kind uint8
 	// p is the class of a punctuation token: the ASCII byte itself, '\''
@@ -35,7 +36,7 @@ type tok struct {
 }
 
 // digits returns the number of bytes of a number token.
-func (t *tok) digits() int { return t.end - t.start }
+func (t *tok) digits() int { return int(t.end - t.start) }
 
 // lex splits text into tokens, appending to toks (which the caller usually
 // backs with a stack array). Spaces separate tokens and belong to none.
@@ -53,12 +54,14 @@ func lex(text string, toks []tok) []tok {
 			i++
 			upper := c <= 'Z'
 			ascii := true
+			h := hashStep(fnvBasis, c)
 			for i < len(text) {
 				d := text[i]
 				if isLetter(d) {
 					if d <= 'Z' {
 						upper = true
 					}
+					h = hashStep(h, d)
 					i++
 					continue
 				}
@@ -74,12 +77,14 @@ func lex(text string, toks []tok) []tok {
 			}
 			t = tok{kind: kWord, cap: c <= 'Z', lower: !upper, val: -1}
 			if ascii {
-				t.kw = lookup(text[start:i])
+				if k := lookup(text[start:i], h); k != nil {
+					t.kw, t.val = k.kw, int32(k.n)
+				}
 			}
 		case c >= '0' && c <= '9':
-			v := 0
+			v := int32(0)
 			for i < len(text) && text[i] >= '0' && text[i] <= '9' {
-				v = v*10 + int(text[i]-'0')
+				v = v*10 + int32(text[i]-'0')
 				i++
 			}
 			t = tok{kind: kNum, plain: true, val: v}
@@ -124,7 +129,7 @@ func lex(text string, toks []tok) []tok {
 			}
 			t = tok{kind: kPunct, p: punctClass(r), val: -1}
 		}
-		t.start, t.end = start, i
+		t.start, t.end = int32(start), int32(i)
 		t.glued = start == prevEnd
 		prevEnd = i
 		toks = append(toks, t)

@@ -59,7 +59,7 @@ func (f *finder) run() {
 }
 
 func (f *finder) emit(m match) {
-	span := annalist.Span{Start: f.t[m.from].start, End: f.t[m.to-1].end}
+	span := annalist.Span{Start: int(f.t[m.from].start), End: int(f.t[m.to-1].end)}
 	e := Expr{Span: span, Text: f.text[span.Start:span.End], Relative: m.rel}
 	if m.prec != Unresolved {
 		e.Date, e.Precision = m.date, m.prec
@@ -316,7 +316,7 @@ func (f *finder) monthHead(i, h int, p prefix, mo time.Month) (match, bool) {
 		y++
 	}
 	if f.year4(y) {
-		return match{from: i, to: y + 1, date: civil(f.t[y].val, mo, 1), prec: Month}, true
+		return match{from: i, to: y + 1, date: civil(int(f.t[y].val), mo, 1), prec: Month}, true
 	}
 	if abbrev {
 		return match{}, false
@@ -399,13 +399,13 @@ func (f *finder) number(i, h int) (match, bool) {
 			j++
 		}
 		if f.kwAt(j) == kwS && f.gluedAt(j) && f.t[j].lower {
-			return match{from: i, to: j + 1, date: civil(t.val, time.January, 1), prec: Decade}, true
+			return match{from: i, to: j + 1, date: civil(int(t.val), time.January, 1), prec: Decade}, true
 		}
 	}
 	if !f.yearLike(i, h) {
 		return match{}, false
 	}
-	return match{from: i, to: h + 1, date: civil(t.val, time.January, 1), prec: Year}, true
+	return match{from: i, to: h + 1, date: civil(int(t.val), time.January, 1), prec: Year}, true
 }
 
 // yearLike decides whether the four-digit number at h, between 1900 and
@@ -473,7 +473,7 @@ func (f *finder) shortDecade(i, h int) (match, bool) {
 		f.kwAt(s) != kwS || !f.t[s].glued || !f.t[s].lower {
 		return match{}, false
 	}
-	v := f.t[n].val
+	v := int(f.t[n].val)
 	if v%10 != 0 || v < 30 {
 		return match{}, false
 	}
@@ -673,9 +673,9 @@ func (f *finder) count(i int) (match, bool) {
 		if !t.plain || t.val < 1 || t.val > 999 || t.glued {
 			return match{}, false
 		}
-		n = t.val
+		n = int(t.val)
 	case t.kw == kwA || t.kw == kwNumber:
-		n = numberWord(f.word(i))
+		n = int(t.val)
 	case t.kw == kwThe:
 		if f.kwAt(i+1) != kwDay || f.plural(i+1) {
 			return match{}, false
@@ -883,7 +883,7 @@ func (f *finder) dayNum(j int, afterDot bool) (int, int, bool) {
 			return 0, 0, false // the 90's
 		}
 	}
-	return t.val, e, true
+	return int(t.val), e, true
 }
 
 // optYear reads an optional year after a day: ", 2019" or " 2019". It
@@ -894,7 +894,7 @@ func (f *finder) optYear(e int) (int, int) {
 		y++
 	}
 	if f.year4(y) {
-		return f.t[y].val, y + 1
+		return int(f.t[y].val), y + 1
 	}
 	return 0, e
 }
@@ -941,9 +941,9 @@ func (f *finder) numericDate(k int) (dateParts, bool) {
 	var y, m, d int
 	switch {
 	case s1.p == '-' && a.digits() == 4 && b.digits() == 2 && c.digits() == 2:
-		y, m, d = a.val, b.val, c.val
+		y, m, d = int(a.val), int(b.val), int(c.val)
 	case s1.p == '/' && a.digits() <= 2 && b.digits() <= 2 && c.digits() == 4:
-		y, m, d = c.val, a.val, b.val
+		y, m, d = int(c.val), int(a.val), int(b.val)
 		if m > 12 && d <= 12 {
 			m, d = d, m
 		}

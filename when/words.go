@@ -98,7 +98,7 @@ const (
 	kwBefore
 	kwAfter
 	kwA      // "a" or "an"
-	kwNumber // a number word, one..ninety: value from numberWord
+	kwNumber // a number word, one..ninety: its value is in the token's val
 
 	// words that introduce a month or a year
 	kwSince
@@ -161,280 +161,314 @@ func (k kw) head() bool {
 // partOfDay reports whether k is morning, afternoon, evening or night.
 func (k kw) partOfDay() bool { return k >= kwMorning && k <= kwNight }
 
-// lookup returns the keyword of a word made of ASCII letters, folding case.
-func lookup(w string) kw {
-	var b [13]byte
-	if len(w) > len(b) {
-		return kwNone
-	}
-	for i := 0; i < len(w); i++ {
-		b[i] = w[i] | 0x20
-	}
-	switch string(b[:len(w)]) {
-	case "january":
-		return kwJanuary
-	case "february":
-		return kwFebruary
-	case "march":
-		return kwMarch
-	case "april":
-		return kwApril
-	case "may":
-		return kwMay
-	case "june":
-		return kwJune
-	case "july":
-		return kwJuly
-	case "august":
-		return kwAugust
-	case "september":
-		return kwSeptember
-	case "october":
-		return kwOctober
-	case "november":
-		return kwNovember
-	case "december":
-		return kwDecember
-	case "jan":
-		return kwJan
-	case "feb":
-		return kwFeb
-	case "mar":
-		return kwMar
-	case "apr":
-		return kwApr
-	case "jun":
-		return kwJun
-	case "jul":
-		return kwJul
-	case "aug":
-		return kwAug
-	case "sep", "sept":
-		return kwSep
-	case "oct":
-		return kwOct
-	case "nov":
-		return kwNov
-	case "dec":
-		return kwDec
-	case "sunday":
-		return kwSunday
-	case "monday":
-		return kwMonday
-	case "tuesday":
-		return kwTuesday
-	case "wednesday":
-		return kwWednesday
-	case "thursday":
-		return kwThursday
-	case "friday":
-		return kwFriday
-	case "saturday":
-		return kwSaturday
-	case "yesterday":
-		return kwYesterday
-	case "today":
-		return kwToday
-	case "tomorrow":
-		return kwTomorrow
-	case "tonight":
-		return kwTonight
-	case "overnight":
-		return kwOvernight
-	case "morning":
-		return kwMorning
-	case "afternoon":
-		return kwAfternoon
-	case "evening":
-		return kwEvening
-	case "night":
-		return kwNight
-	case "day", "days":
-		return kwDay
-	case "week", "weeks":
-		return kwWeek
-	case "month", "months":
-		return kwMonthUnit
-	case "year", "years":
-		return kwYearUnit
-	case "weekend":
-		return kwWeekend
-	case "last":
-		return kwLast
-	case "this":
-		return kwThis
-	case "next":
-		return kwNext
-	case "past":
-		return kwPast
-	case "coming":
-		return kwComing
-	case "previous":
-		return kwPrevious
-	case "following":
-		return kwFollowing
-	case "preceding":
-		return kwPreceding
-	case "same":
-		return kwSame
-	case "that":
-		return kwThat
-	case "early":
-		return kwEarly
-	case "earlier":
-		return kwEarlier
-	case "late":
-		return kwLate
-	case "later":
-		return kwLater
-	case "mid":
-		return kwMid
-	case "end":
-		return kwEnd
-	case "beginning":
-		return kwBeginning
-	case "start":
-		return kwStart
-	case "middle":
-		return kwMiddle
-	case "the":
-		return kwThe
-	case "of":
-		return kwOf
-	case "in":
-		return kwIn
-	case "on":
-		return kwOn
-	case "ago":
-		return kwAgo
-	case "before":
-		return kwBefore
-	case "after":
-		return kwAfter
-	case "a", "an":
-		return kwA
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-		"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-		"eighty", "ninety":
-		return kwNumber
-	case "since":
-		return kwSince
-	case "until", "till":
-		return kwUntil
-	case "through", "throughout":
-		return kwThrough
-	case "during":
-		return kwDuring
-	case "by":
-		return kwBy
-	case "from":
-		return kwFrom
-	case "between":
-		return kwBetween
-	case "for":
-		return kwFor
-	case "and":
-		return kwAnd
-	case "or":
-		return kwOr
-	case "to":
-		return kwTo
-	case "st", "nd", "rd", "th":
-		return kwOrdinal
-	case "s":
-		return kwS
-	case "black", "good", "cyber", "super", "bloody", "ash", "holy", "maundy", "palm",
-		"easter", "man", "girl", "giving", "manic":
-		return kwNameBefore
-	case "times", "telegraph", "express", "mirror", "mail", "post", "herald", "star",
-		"independent", "observer", "tribune", "sport":
-		return kwPaper
-	case "people", "persons", "men", "women", "children", "troops", "soldiers", "police",
-		"officers", "workers", "residents", "students", "families", "homes", "houses",
-		"buildings", "cases", "deaths", "votes", "seats", "members", "delegates",
-		"protesters", "refugees", "migrants", "prisoners", "jobs", "units", "vehicles",
-		"cars", "flights", "passengers", "signatures", "utc", "gmt", "hours", "hrs",
-		"local", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet",
-		"ft", "kg", "tonnes", "tons", "mph", "percent", "dollars", "euros", "pounds",
-		"yuan", "rupees", "yen":
-		return kwCountNoun
-	case "nearly", "over", "about", "around", "some", "almost", "roughly",
-		"approximately", "than", "least", "only", "just", "total", "estimated",
-		"additional", "another", "up":
-		return kwApprox
-	case "no", "nos", "number", "flight", "route", "room", "page", "pp", "channel",
-		"version", "chapter", "section", "article", "resolution", "model", "highway",
-		"interstate", "code":
-		return kwLabel
-	}
-	return kwNone
+// keyword is an entry of the keyword list: the word in lower case, its
+// keyword and, for number words, its value.
+type keyword struct {
+	word string
+	kw   kw
+	n    uint8
 }
 
-// numberWord returns the value of a number word, or 0.
-func numberWord(w string) int {
-	var b [10]byte
-	if len(w) > len(b) {
-		return 0
+// keywords lists every word the grammar knows.
+var keywords = [...]keyword{
+	{"january", kwJanuary, 0},
+	{"february", kwFebruary, 0},
+	{"march", kwMarch, 0},
+	{"april", kwApril, 0},
+	{"may", kwMay, 0},
+	{"june", kwJune, 0},
+	{"july", kwJuly, 0},
+	{"august", kwAugust, 0},
+	{"september", kwSeptember, 0},
+	{"october", kwOctober, 0},
+	{"november", kwNovember, 0},
+	{"december", kwDecember, 0},
+	{"jan", kwJan, 0},
+	{"feb", kwFeb, 0},
+	{"mar", kwMar, 0},
+	{"apr", kwApr, 0},
+	{"jun", kwJun, 0},
+	{"jul", kwJul, 0},
+	{"aug", kwAug, 0},
+	{"sep", kwSep, 0},
+	{"sept", kwSep, 0},
+	{"oct", kwOct, 0},
+	{"nov", kwNov, 0},
+	{"dec", kwDec, 0},
+	{"sunday", kwSunday, 0},
+	{"monday", kwMonday, 0},
+	{"tuesday", kwTuesday, 0},
+	{"wednesday", kwWednesday, 0},
+	{"thursday", kwThursday, 0},
+	{"friday", kwFriday, 0},
+	{"saturday", kwSaturday, 0},
+	{"yesterday", kwYesterday, 0},
+	{"today", kwToday, 0},
+	{"tomorrow", kwTomorrow, 0},
+	{"tonight", kwTonight, 0},
+	{"overnight", kwOvernight, 0},
+	{"morning", kwMorning, 0},
+	{"afternoon", kwAfternoon, 0},
+	{"evening", kwEvening, 0},
+	{"night", kwNight, 0},
+	{"day", kwDay, 0},
+	{"days", kwDay, 0},
+	{"week", kwWeek, 0},
+	{"weeks", kwWeek, 0},
+	{"month", kwMonthUnit, 0},
+	{"months", kwMonthUnit, 0},
+	{"year", kwYearUnit, 0},
+	{"years", kwYearUnit, 0},
+	{"weekend", kwWeekend, 0},
+	{"last", kwLast, 0},
+	{"this", kwThis, 0},
+	{"next", kwNext, 0},
+	{"past", kwPast, 0},
+	{"coming", kwComing, 0},
+	{"previous", kwPrevious, 0},
+	{"following", kwFollowing, 0},
+	{"preceding", kwPreceding, 0},
+	{"same", kwSame, 0},
+	{"that", kwThat, 0},
+	{"early", kwEarly, 0},
+	{"earlier", kwEarlier, 0},
+	{"late", kwLate, 0},
+	{"later", kwLater, 0},
+	{"mid", kwMid, 0},
+	{"end", kwEnd, 0},
+	{"beginning", kwBeginning, 0},
+	{"start", kwStart, 0},
+	{"middle", kwMiddle, 0},
+	{"the", kwThe, 0},
+	{"of", kwOf, 0},
+	{"in", kwIn, 0},
+	{"on", kwOn, 0},
+	{"ago", kwAgo, 0},
+	{"before", kwBefore, 0},
+	{"after", kwAfter, 0},
+	{"a", kwA, 1},
+	{"an", kwA, 1},
+	{"one", kwNumber, 1},
+	{"two", kwNumber, 2},
+	{"three", kwNumber, 3},
+	{"four", kwNumber, 4},
+	{"five", kwNumber, 5},
+	{"six", kwNumber, 6},
+	{"seven", kwNumber, 7},
+	{"eight", kwNumber, 8},
+	{"nine", kwNumber, 9},
+	{"ten", kwNumber, 10},
+	{"eleven", kwNumber, 11},
+	{"twelve", kwNumber, 12},
+	{"thirteen", kwNumber, 13},
+	{"fourteen", kwNumber, 14},
+	{"fifteen", kwNumber, 15},
+	{"sixteen", kwNumber, 16},
+	{"seventeen", kwNumber, 17},
+	{"eighteen", kwNumber, 18},
+	{"nineteen", kwNumber, 19},
+	{"twenty", kwNumber, 20},
+	{"thirty", kwNumber, 30},
+	{"forty", kwNumber, 40},
+	{"fifty", kwNumber, 50},
+	{"sixty", kwNumber, 60},
+	{"seventy", kwNumber, 70},
+	{"eighty", kwNumber, 80},
+	{"ninety", kwNumber, 90},
+	{"since", kwSince, 0},
+	{"until", kwUntil, 0},
+	{"till", kwUntil, 0},
+	{"through", kwThrough, 0},
+	{"throughout", kwThrough, 0},
+	{"during", kwDuring, 0},
+	{"by", kwBy, 0},
+	{"from", kwFrom, 0},
+	{"between", kwBetween, 0},
+	{"for", kwFor, 0},
+	{"and", kwAnd, 0},
+	{"or", kwOr, 0},
+	{"to", kwTo, 0},
+	{"st", kwOrdinal, 0},
+	{"nd", kwOrdinal, 0},
+	{"rd", kwOrdinal, 0},
+	{"th", kwOrdinal, 0},
+	{"s", kwS, 0},
+	{"black", kwNameBefore, 0},
+	{"good", kwNameBefore, 0},
+	{"cyber", kwNameBefore, 0},
+	{"super", kwNameBefore, 0},
+	{"bloody", kwNameBefore, 0},
+	{"ash", kwNameBefore, 0},
+	{"holy", kwNameBefore, 0},
+	{"maundy", kwNameBefore, 0},
+	{"palm", kwNameBefore, 0},
+	{"easter", kwNameBefore, 0},
+	{"man", kwNameBefore, 0},
+	{"girl", kwNameBefore, 0},
+	{"giving", kwNameBefore, 0},
+	{"manic", kwNameBefore, 0},
+	{"times", kwPaper, 0},
+	{"telegraph", kwPaper, 0},
+	{"express", kwPaper, 0},
+	{"mirror", kwPaper, 0},
+	{"mail", kwPaper, 0},
+	{"post", kwPaper, 0},
+	{"herald", kwPaper, 0},
+	{"star", kwPaper, 0},
+	{"independent", kwPaper, 0},
+	{"observer", kwPaper, 0},
+	{"tribune", kwPaper, 0},
+	{"sport", kwPaper, 0},
+	{"people", kwCountNoun, 0},
+	{"persons", kwCountNoun, 0},
+	{"men", kwCountNoun, 0},
+	{"women", kwCountNoun, 0},
+	{"children", kwCountNoun, 0},
+	{"troops", kwCountNoun, 0},
+	{"soldiers", kwCountNoun, 0},
+	{"police", kwCountNoun, 0},
+	{"officers", kwCountNoun, 0},
+	{"workers", kwCountNoun, 0},
+	{"residents", kwCountNoun, 0},
+	{"students", kwCountNoun, 0},
+	{"families", kwCountNoun, 0},
+	{"homes", kwCountNoun, 0},
+	{"houses", kwCountNoun, 0},
+	{"buildings", kwCountNoun, 0},
+	{"cases", kwCountNoun, 0},
+	{"deaths", kwCountNoun, 0},
+	{"votes", kwCountNoun, 0},
+	{"seats", kwCountNoun, 0},
+	{"members", kwCountNoun, 0},
+	{"delegates", kwCountNoun, 0},
+	{"protesters", kwCountNoun, 0},
+	{"refugees", kwCountNoun, 0},
+	{"migrants", kwCountNoun, 0},
+	{"prisoners", kwCountNoun, 0},
+	{"jobs", kwCountNoun, 0},
+	{"units", kwCountNoun, 0},
+	{"vehicles", kwCountNoun, 0},
+	{"cars", kwCountNoun, 0},
+	{"flights", kwCountNoun, 0},
+	{"passengers", kwCountNoun, 0},
+	{"signatures", kwCountNoun, 0},
+	{"utc", kwCountNoun, 0},
+	{"gmt", kwCountNoun, 0},
+	{"hours", kwCountNoun, 0},
+	{"hrs", kwCountNoun, 0},
+	{"local", kwCountNoun, 0},
+	{"km", kwCountNoun, 0},
+	{"kilometres", kwCountNoun, 0},
+	{"kilometers", kwCountNoun, 0},
+	{"miles", kwCountNoun, 0},
+	{"metres", kwCountNoun, 0},
+	{"meters", kwCountNoun, 0},
+	{"feet", kwCountNoun, 0},
+	{"ft", kwCountNoun, 0},
+	{"kg", kwCountNoun, 0},
+	{"tonnes", kwCountNoun, 0},
+	{"tons", kwCountNoun, 0},
+	{"mph", kwCountNoun, 0},
+	{"percent", kwCountNoun, 0},
+	{"dollars", kwCountNoun, 0},
+	{"euros", kwCountNoun, 0},
+	{"pounds", kwCountNoun, 0},
+	{"yuan", kwCountNoun, 0},
+	{"rupees", kwCountNoun, 0},
+	{"yen", kwCountNoun, 0},
+	{"nearly", kwApprox, 0},
+	{"over", kwApprox, 0},
+	{"about", kwApprox, 0},
+	{"around", kwApprox, 0},
+	{"some", kwApprox, 0},
+	{"almost", kwApprox, 0},
+	{"roughly", kwApprox, 0},
+	{"approximately", kwApprox, 0},
+	{"than", kwApprox, 0},
+	{"least", kwApprox, 0},
+	{"only", kwApprox, 0},
+	{"just", kwApprox, 0},
+	{"total", kwApprox, 0},
+	{"estimated", kwApprox, 0},
+	{"additional", kwApprox, 0},
+	{"another", kwApprox, 0},
+	{"up", kwApprox, 0},
+	{"no", kwLabel, 0},
+	{"nos", kwLabel, 0},
+	{"number", kwLabel, 0},
+	{"flight", kwLabel, 0},
+	{"route", kwLabel, 0},
+	{"room", kwLabel, 0},
+	{"page", kwLabel, 0},
+	{"pp", kwLabel, 0},
+	{"channel", kwLabel, 0},
+	{"version", kwLabel, 0},
+	{"chapter", kwLabel, 0},
+	{"section", kwLabel, 0},
+	{"article", kwLabel, 0},
+	{"resolution", kwLabel, 0},
+	{"model", kwLabel, 0},
+	{"highway", kwLabel, 0},
+	{"interstate", kwLabel, 0},
+	{"code", kwLabel, 0},
+}
+
+// kwSlots is the size of the open-addressing table over keywords; a power
+// of two, a little more than twice the number of keywords.
+const kwSlots = 512
+
+// kwIndex maps hashWord values to 1 + the index in keywords of the word,
+// or 0 for none. It is built once and never written again.
+var kwIndex = buildKwIndex()
+
+func buildKwIndex() *[kwSlots]uint16 {
+	var t [kwSlots]uint16
+	for i, k := range keywords {
+		h := uint32(fnvBasis)
+		for j := 0; j < len(k.word); j++ {
+			h = hashStep(h, k.word[j])
+		}
+		s := slot(h)
+		for t[s] != 0 {
+			s = (s + 1) & (kwSlots - 1)
+		}
+		t[s] = uint16(i + 1)
 	}
+	return &t
+}
+
+// fnvBasis is the hash of the empty word.
+const fnvBasis = 2166136261
+
+// hashStep adds one ASCII letter, case-folded, to a word hash (FNV-1a).
+func hashStep(h uint32, c byte) uint32 {
+	return (h ^ uint32(c|0x20)) * 16777619
+}
+
+// slot returns the first table slot of a hash.
+func slot(h uint32) uint32 { return (h * 2654435761) >> (32 - 9) }
+
+// lookup returns the keyword entry of a word made of ASCII letters whose
+// hash (hashStep over its bytes) is h, folding case, or nil.
+func lookup(w string, h uint32) *keyword {
+	if len(w) > 13 {
+		return nil
+	}
+	for s := slot(h); kwIndex[s] != 0; s = (s + 1) & (kwSlots - 1) {
+		k := &keywords[kwIndex[s]-1]
+		if len(k.word) == len(w) && equalFold(k.word, w) {
+			return k
+		}
+	}
+	return nil
+}
+
+// equalFold compares a lower-case ASCII word with ASCII letters, folding case.
+func equalFold(lower, w string) bool {
 	for i := 0; i < len(w); i++ {
-		b[i] = w[i] | 0x20
+		if lower[i] != w[i]|0x20 {
+			return false
+		}
 	}
-	switch string(b[:len(w)]) {
-	case "a", "an", "one":
-		return 1
-	case "two":
-		return 2
-	case "three":
-		return 3
-	case "four":
-		return 4
-	case "five":
-		return 5
-	case "six":
-		return 6
-	case "seven":
-		return 7
-	case "eight":
-		return 8
-	case "nine":
-		return 9
-	case "ten":
-		return 10
-	case "eleven":
-		return 11
-	case "twelve":
-		return 12
-	case "thirteen":
-		return 13
-	case "fourteen":
-		return 14
-	case "fifteen":
-		return 15
-	case "sixteen":
-		return 16
-	case "seventeen":
-		return 17
-	case "eighteen":
-		return 18
-	case "nineteen":
-		return 19
-	case "twenty":
-		return 20
-	case "thirty":
-		return 30
-	case "forty":
-		return 40
-	case "fifty":
-		return 50
-	case "sixty":
-		return 60
-	case "seventy":
-		return 70
-	case "eighty":
-		return 80
-	case "ninety":
-		return 90
-	}
-	return 0
+	return true
 }
