@@ -149,6 +149,28 @@ func TestSummaryGolden(t *testing.T) {
 	}
 }
 
+// TestREADMECounts keeps the headline figures of the gold README in step with
+// the files.
+func TestREADMECounts(t *testing.T) {
+	arts := loadGold(t)
+	sentences, events, codes := 0, 0, map[string]bool{}
+	for _, a := range arts {
+		sentences += len(a.Sentences)
+		events += len(a.Events)
+		for _, e := range a.Events {
+			codes[e.Code] = true
+		}
+	}
+	readme, err := os.ReadFile(filepath.Join(goldDir, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("**%d articles, %d sentences, %d events, %d distinct CAMEO codes**", len(arts), sentences, events, len(codes))
+	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), want) {
+		t.Errorf("README.md does not say %q", want)
+	}
+}
+
 // summary renders the counts pinned by TestSummaryGolden.
 func summary(arts []Article) string {
 	var b strings.Builder
