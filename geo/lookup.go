@@ -53,13 +53,15 @@ func (g *Gazetteer) Candidates(name string) []Place {
 	if len(posts) == 0 {
 		return nil
 	}
-	idx := make([]int32, len(posts))
-	copy(idx, posts)
 	var none resolved
-	sort.Slice(idx, func(a, b int) bool { return g.better(idx[a], idx[b], &none) })
-	out := make([]Place, len(idx))
-	for i, v := range idx {
-		out[i] = g.places[v>>1]
+	cs := make([]cand, len(posts))
+	for i, v := range posts {
+		cs[i] = g.cand(v, posts, &none)
+	}
+	sort.Slice(cs, func(a, b int) bool { return cs[a].better(cs[b]) })
+	out := make([]Place, len(cs))
+	for i, c := range cs {
+		out[i] = g.places[c.i]
 	}
 	return out
 }
@@ -339,22 +341,51 @@ func (g *Gazetteer) ctxScore(i int, r *resolved) int {
 	return 0
 }
 
-// better reports whether posting a ranks before posting b under r.
-func (g *Gazetteer) better(a, b int32, r *resolved) bool {
-	ia, ib := int(a>>1), int(b>>1)
-	if ca, cb := g.ctxScore(ia, r), g.ctxScore(ib, r); ca != cb {
-		return ca > cb
+// cand is one reading of a name with what ranking compares.
+type cand struct {
+	i   int     // place index
+	ctx int     // see ctxScore
+	w   float32 // rank weight of this reading
+	pop int
+}
+
+// shadowPenalty demotes an admin1 region below a city inside it that answers
+// to the same name ("New York", "Kabul"): the city is the likelier reading.
+const shadowPenalty = 3
+
+// cand scores posting v of the posting list posts under r.
+func (g *Gazetteer) cand(v int32, posts []int32, r *resolved) cand {
+	i := int(v >> 1)
+	p := &g.places[i]
+	c := cand{i: i, ctx: g.ctxScore(i, r), w: g.weight[i], pop: p.Population}
+	if v&1 == 0 {
+		c.w -= altPenalty
 	}
-	if g.tier[ia] != g.tier[ib] {
-		return g.tier[ia] > g.tier[ib]
+	if p.Kind == KindAdmin1 {
+		for _, u := range posts {
+			q := &g.places[u>>1]
+			if (q.Kind == KindCity || q.Kind == KindCapital) && q.CountryISO2 == p.CountryISO2 && q.Admin1Code == p.Admin1Code {
+				c.w -= shadowPenalty
+				break
+			}
+		}
 	}
-	if a&1 != b&1 {
-		return a&1 == 1
+	return c
+}
+
+// better reports whether c ranks before d: context, then weight, then
+// population, then data order.
+func (c cand) better(d cand) bool {
+	if c.ctx != d.ctx {
+		return c.ctx > d.ctx
 	}
-	if pa, pb := g.places[ia].Population, g.places[ib].Population; pa != pb {
-		return pa > pb
+	if c.w != d.w {
+		return c.w > d.w
 	}
-	return ia < ib
+	if c.pop != d.pop {
+		return c.pop > d.pop
+	}
+	return c.i < d.i
 }
 
 // best picks the best posting of a name's key under ctx.
@@ -367,17 +398,16 @@ func (g *Gazetteer) best(posts []int32, key string, ctx Context) (int, bool) {
 // is stop-listed and the usage is not known to be place-like.
 func (g *Gazetteer) bestOf(posts []int32, key string, r *resolved, placeLike bool) (int, bool) {
 	stopped := key != "" && g.stop[key] && !placeLike
-	best := int32(-1)
+	var best cand
+	found := false
 	for _, v := range posts {
-		if stopped && g.ctxScore(int(v>>1), r) == 0 {
+		c := g.cand(v, posts, r)
+		if stopped && c.ctx == 0 {
 			continue
 		}
-		if best < 0 || g.better(v, best, r) {
-			best = v
+		if !found || c.better(best) {
+			best, found = c, true
 		}
 	}
-	if best < 0 {
-		return 0, false
-	}
-	return int(best >> 1), true
+	return best.i, found
 }

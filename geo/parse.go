@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +16,8 @@ import (
 type Gazetteer struct {
 	// places holds countries (places[i] is countries[i]), then regions, then cities.
 	places    []Place
-	tier      []int8
+	// weight is each place's static rank weight (see placeWeight).
+	weight    []float32
 	countries []Country
 	// codes maps ISO2, ISO3 and CAMEO-only codes (KSV, USAPRI) to a country index.
 	codes map[string]int
@@ -68,7 +70,7 @@ func parse(text, name string) (*Gazetteer, error) {
 	g.posts = make([]int32, 0, nKeys+nKeys/8)
 	nPlaces := strings.Count(text, "\nC\t") + strings.Count(text, "\nR\t") + strings.Count(text, "\nP\t")
 	g.places = make([]Place, 0, nPlaces)
-	g.tier = make([]int8, 0, nPlaces)
+	g.weight = make([]float32, 0, nPlaces)
 	for len(text) > 0 {
 		p.line++
 		line := text
@@ -232,7 +234,7 @@ func (p *parser) record(line string) error {
 		g.countries = append(g.countries, Country{ISO2: f[1], ISO3: f[2], CAMEO: f[2], Name: f[3], Continent: f[4], Population: pop, GeoNameID: id})
 		g.places = append(g.places, Place{Name: f[3], ASCIIName: fold.ASCII(f[3]), GeoNameID: id, CountryISO2: f[1], CountryISO3: f[2],
 			CountryName: f[3], Population: pop, FeatureCode: f[8], Kind: KindCountry})
-		g.tier = append(g.tier, tierCountry)
+		g.weight = append(g.weight, placeWeight(KindCountry, "", pop))
 		p.capLine = append(p.capLine, p.line)
 		p.capIdx = append(p.capIdx, capIdx)
 	case secRegion:
@@ -267,7 +269,7 @@ func (p *parser) record(line string) error {
 		p.regionName[c.ISO2+"."+f[2]] = f[3]
 		g.places = append(g.places, Place{Name: f[3], ASCIIName: f[4], GeoNameID: id, Lat: lat, Lon: lon, CountryISO2: c.ISO2, CountryISO3: c.ISO3,
 			CountryName: c.Name, Admin1Code: f[2], Admin1Name: f[3], Population: pop, FeatureCode: "ADM1", Kind: KindAdmin1})
-		g.tier = append(g.tier, tierAdmin1)
+		g.weight = append(g.weight, placeWeight(KindAdmin1, "", pop))
 	case secPlace:
 		f, err := p.fields(line, 10)
 		if err != nil {
@@ -303,7 +305,7 @@ func (p *parser) record(line string) error {
 		}
 		g.places = append(g.places, Place{Name: f[2], ASCIIName: f[3], GeoNameID: id, Lat: lat, Lon: lon, CountryISO2: c.ISO2, CountryISO3: c.ISO3,
 			CountryName: c.Name, Admin1Code: f[5], Admin1Name: p.regionName[c.ISO2+"."+f[5]], Population: pop, FeatureCode: f[9], Kind: kind})
-		g.tier = append(g.tier, cityTier(f[9], pop))
+		g.weight = append(g.weight, placeWeight(kind, f[9], pop))
 	case secCode:
 		f, err := p.fields(line, 3)
 		if err != nil {
@@ -429,30 +431,36 @@ func upperASCII(s string) bool {
 	return true
 }
 
-// Ranking tiers (see docs/geo.md): countries, then national capitals and
-// seats of government, then cities of a million people or more, then admin1
-// regions, then admin1 seats, then second-level seats, then the rest.
+// Rank weights (see docs/geo.md). A reading's weight is log10 of its
+// population (at least 1,000) plus a bonus for what it is, minus
+// altPenalty when it matched by an alternate name; countries always come
+// first. So a national capital counts as 20 times its population, an admin1
+// seat as about 3 times, a second-level seat as 1.6 times, a region (whose
+// population is a lower bound) as half, and a name that is only an
+// alternate as 1/30.
 const (
-	tierOther   = 0
-	tierSeat2   = 1
-	tierSeat1   = 2
-	tierAdmin1  = 3
-	tierMetro   = 4
-	tierCapital = 5
-	tierCountry = 6
+	countryWeight = 100
+	capitalBonus  = 1.3
+	seat1Bonus    = 0.5
+	seat2Bonus    = 0.2
+	regionBonus   = -0.3
+	altPenalty    = 1.5
 )
 
-// cityTier ranks a populated place by its GeoNames feature code and population.
-func cityTier(fc string, pop int) int8 {
+// placeWeight returns the static rank weight of a place.
+func placeWeight(kind Kind, fc string, pop int) float32 {
+	w := math.Log10(float64(max(pop, 1000)))
 	switch {
+	case kind == KindCountry:
+		w += countryWeight
+	case kind == KindAdmin1:
+		w += regionBonus
 	case fc == "PPLC" || fc == "PPLG":
-		return tierCapital
-	case pop >= 1_000_000:
-		return tierMetro
+		w += capitalBonus
 	case fc == "PPLA":
-		return tierSeat1
+		w += seat1Bonus
 	case fc == "PPLA2":
-		return tierSeat2
+		w += seat2Bonus
 	}
-	return tierOther
+	return float32(w)
 }

@@ -564,7 +564,8 @@ func build(in *inputs) (data, stop []byte, stats string) {
 
 	// Admin1 regions: coordinates of the seat (PPLA, else the national
 	// capital in the region, else its most populous city); population is the
-	// sum over its listed cities.
+	// sum over its listed cities, leaving out sections of cities (PPLX) and
+	// historical, abandoned or destroyed places.
 	type region struct {
 		cc, code, name, ascii string
 		id                    int
@@ -609,7 +610,9 @@ func build(in *inputs) (data, stop []byte, stats string) {
 			if c.a1 != r.code {
 				continue
 			}
-			pop += c.pop
+			if !strings.HasPrefix(c.fc, "PPLX") && c.fc != "PPLH" && c.fc != "PPLQ" && c.fc != "PPLW" {
+				pop += c.pop // sections of cities and former places would count twice or not at all
+			}
 			if seat == nil || rank(c) > rank(seat) || rank(c) == rank(seat) && better(c, seat) {
 				seat = c
 			}
