@@ -15,7 +15,7 @@ import (
 // gazetteer that resolves nothing.
 type Gazetteer struct {
 	// places holds countries (places[i] is countries[i]), then regions, then cities.
-	places    []Place
+	places []Place
 	// weight is each place's static rank weight (see placeWeight).
 	weight    []float32
 	countries []Country

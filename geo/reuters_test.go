@@ -13,7 +13,7 @@ import (
 // country's name today to the ISO3 codes a dateline in them may resolve to.
 var reutersSuccessors = map[string][]string{
 	"usa": {"USA"}, "uk": {"GBR"}, "uae": {"ARE"}, "west-germany": {"DEU"}, "east-germany": {"DDR", "DEU"},
-	"ussr": {"SUN", "RUS", "UKR", "BLR", "KAZ", "UZB", "GEO", "ARM", "AZE", "LTU", "LVA", "EST", "MDA", "KGZ", "TJK", "TKM"},
+	"ussr":           {"SUN", "RUS", "UKR", "BLR", "KAZ", "UZB", "GEO", "ARM", "AZE", "LTU", "LVA", "EST", "MDA", "KGZ", "TJK", "TKM"},
 	"yugoslavia":     {"YUG", "SRB", "HRV", "SVN", "BIH", "MKD", "MNE", "XKX"},
 	"czechoslovakia": {"CSK", "CZE", "SVK"}, "yemen-arab-republic": {"YEM"}, "yemen-demo-republic": {"YEM"},
 	"trinidad-tobago": {"TTO"}, "us-virgin-islands": {"VIR"}, "netherlands-antilles": {"ANT", "CUW", "SXM", "BES"},
