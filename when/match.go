@@ -118,9 +118,9 @@ func (f *finder) deixisMode(dx kw) mode {
 
 // anchor returns the period that narrative expressions counted in units of
 // precision unit start from: the last resolved expression found so far,
-// else Options.Anchor. An anchor more than one step coarser than the unit
-// ("the next day" after "in 2025") is no anchor: the expression stays
-// unresolved rather than being dated to a whole year.
+// else Options.Anchor. An anchor coarser than the unit ("the next day"
+// after "in 2025", "the previous month" after "in 2020") is no anchor: the
+// expression stays unresolved rather than being dated to a whole year.
 func (f *finder) anchor(unit Precision) (time.Time, Precision, bool) {
 	a := f.opts.Anchor
 	for k := len(f.out) - 1; k >= 0; k-- {
@@ -129,7 +129,7 @@ func (f *finder) anchor(unit Precision) (time.Time, Precision, bool) {
 			break
 		}
 	}
-	if a.Precision.rank() == 0 || a.Date.IsZero() || a.Precision.rank() > unit.rank()+1 {
+	if a.Precision.rank() == 0 || a.Date.IsZero() || a.Precision.rank() > unit.rank() {
 		return time.Time{}, Unresolved, false
 	}
 	return truncate(a.Date.UTC(), a.Precision), a.Precision, true
@@ -198,8 +198,13 @@ func (f *finder) prefix(i int) prefix {
 		}
 	}
 	// "the last week", "the past year" are the last seven days or twelve
-	// months, not the previous calendar period: no deixis after "the".
+	// months, not the previous calendar period: no deixis after "the";
+	// nor in a name ("Kamloops This Week", a paper).
 	afterThe := f.kwAt(j-1) == kwThe
+	if j < len(f.t) && f.t[j].cap && j == i && !f.sentenceStart(j) && f.t[j-1].kind == kWord && f.t[j-1].cap {
+		p.head = j
+		return p
+	}
 	switch f.kwAt(j) {
 	case kwThis:
 		switch f.kwAt(j + 1) {
@@ -451,8 +456,8 @@ func (f *finder) yearLike(i, h int) bool {
 			}
 		}
 		if next.kind == kWord {
-			if next.kw == kwCountNoun {
-				return false // 2000 troops, 1922 UTC
+			if next.kw == kwClock || (next.kw == kwCountNoun && next.lower) {
+				return false // 1922 UTC, 2000 troops (but the 2017 Women's Championship)
 			}
 			if _, wd := next.kw.weekday(); wd && next.cap {
 				return false // (2053 Wednesday night, UTC): a clock time
@@ -601,6 +606,14 @@ func (f *finder) period(i, h int, p prefix) (match, bool) {
 // "the following week", "the previous month", "the same day", "that year",
 // "the following Monday".
 func (f *finder) narrative(i int) (match, bool) {
+	from := i
+	switch f.kwAt(i) {
+	case kwEarly, kwEarlier, kwLate, kwLater:
+		i++ // later that day, earlier the same day
+		if k := f.kwAt(i); k != kwThe && k != kwThat {
+			return match{}, false
+		}
+	}
 	n, j := 0, i+1
 	switch f.kwAt(i) {
 	case kwThe:
@@ -637,7 +650,7 @@ func (f *finder) narrative(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	m := match{from: i, to: j + 1, rel: true}
+	m := match{from: from, to: j + 1, rel: true}
 	if isWd {
 		unit = Day
 	}

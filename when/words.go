@@ -121,9 +121,12 @@ const (
 	kwNameBefore
 	// capitalised words that make a weekday the name of a paper ("Sunday Times")
 	kwPaper
-	// lower-case words after a four-digit number that make it a quantity or
-	// a clock time, not a year ("2000 troops", "1922 UTC")
+	// lower-case words after a four-digit number that make it a quantity,
+	// not a year ("2000 troops", "1999 kilometres")
 	kwCountNoun
+	// words, in any case, after a four-digit number that make it a clock
+	// time ("1922 UTC", "0300 GMT", "1700 hours")
+	kwClock
 	// words before a number that make it a count ("nearly 2000 people")
 	kwApprox
 	// words before a number that make it an identifier ("Resolution 2334")
@@ -352,11 +355,11 @@ var keywords = [...]keyword{
 	{"flights", kwCountNoun, 0},
 	{"passengers", kwCountNoun, 0},
 	{"signatures", kwCountNoun, 0},
-	{"utc", kwCountNoun, 0},
-	{"gmt", kwCountNoun, 0},
-	{"hours", kwCountNoun, 0},
-	{"hrs", kwCountNoun, 0},
-	{"local", kwCountNoun, 0},
+	{"utc", kwClock, 0},
+	{"gmt", kwClock, 0},
+	{"hours", kwClock, 0},
+	{"hrs", kwClock, 0},
+	{"local", kwClock, 0},
 	{"km", kwCountNoun, 0},
 	{"kilometres", kwCountNoun, 0},
 	{"kilometers", kwCountNoun, 0},
