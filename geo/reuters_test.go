@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -118,24 +119,10 @@ func TestReutersDatelines(t *testing.T) {
 			if i == n {
 				break
 			}
-			b.WriteString("\n\t" + k)
-			b.WriteString(" ×")
-			b.WriteString(strings.Repeat("", 0))
-			b.WriteString(itoa(m[k]))
+			b.WriteString("\n\t" + k + " ×" + strconv.Itoa(m[k]))
 		}
 		return b.String()
 	}
 	t.Logf("most frequent unresolved datelines:%s", top(missing, 25))
 	t.Logf("most frequent resolutions outside the tags:%s", top(wrong, 40))
-}
-
-func itoa(n int) string {
-	s := ""
-	for {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-		if n == 0 {
-			return s
-		}
-	}
 }
