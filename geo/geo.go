@@ -45,6 +45,27 @@ const (
 	KindCountry
 )
 
+// MarshalText encodes a Kind as its String, so JSON shows "capital"; the
+// zero Kind is "". A value outside the defined kinds is an EINVALID error.
+func (k Kind) MarshalText() ([]byte, error) {
+	if s := k.String(); s != "" || k == 0 {
+		return []byte(s), nil
+	}
+	return nil, annalist.Errorf(annalist.EINVALID, "geo: no name for Kind %d", k)
+}
+
+// UnmarshalText decodes the names MarshalText writes ("" is the zero Kind);
+// any other text is an EINVALID error.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for c := Kind(0); c <= KindCountry; c++ {
+		if c.String() == string(b) {
+			*k = c
+			return nil
+		}
+	}
+	return annalist.Errorf(annalist.EINVALID, "geo: unknown place kind %q", b)
+}
+
 // String returns "city", "capital", "admin1" or "country", or "" for the zero Kind.
 func (k Kind) String() string {
 	switch k {
@@ -65,8 +86,9 @@ func (k Kind) String() string {
 // For a city or capital every field comes from GeoNames. For an admin1 region
 // Lat/Lon are those of its seat (the city with feature code PPLA in the region;
 // failing that the national capital in it; failing that its most populous listed
-// city), Population is the sum over its listed cities (a lower bound: only
-// cities of 15,000 people or more are listed), FeatureCode is "ADM1" and
+// city), Population is the sum over its listed cities other than city
+// sections (a lower bound: only cities of 15,000 people or more are listed),
+// FeatureCode is "ADM1" and
 // Admin1Code/Admin1Name name the region itself. For a country Lat/Lon are those
 // of its capital, Population is GeoNames' country figure (0 for historic
 // countries), FeatureCode is "PCL" ("PCLH" for historic ones such as the Soviet

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -354,6 +355,38 @@ func TestKindString(t *testing.T) {
 		if got := k.String(); got != want {
 			t.Errorf("Kind(%d).String() = %q, want %q", k, got, want)
 		}
+	}
+}
+
+func TestKindJSON(t *testing.T) {
+	b, err := json.Marshal(kabul)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"name":"Kabul","ascii_name":"Kabul","geonameid":1138958,"lat":34.52813,"lon":69.17233,"country_iso2":"AF",` +
+		`"country_iso3":"AFG","country_name":"Afghanistan","admin1_code":"13","admin1_name":"Kabul","population":4434550,` +
+		`"feature_code":"PPLC","kind":"capital"}`
+	if string(b) != want {
+		t.Errorf("json = %s\nwant   %s", b, want)
+	}
+	var p Place
+	if err := json.Unmarshal(b, &p); err != nil || p != kabul {
+		t.Errorf("round trip = %+v, %v", p, err)
+	}
+	if err := json.Unmarshal([]byte(`{"kind":"village"}`), &p); err == nil {
+		t.Error("unknown kind decoded")
+	}
+	var zero Place
+	if b, err := json.Marshal(zero); err != nil || !strings.Contains(string(b), `"kind":""`) {
+		t.Errorf("zero Place = %s, %v", b, err)
+	} else {
+		var q Place
+		if err := json.Unmarshal(b, &q); err != nil || q != zero {
+			t.Errorf("zero round trip = %+v, %v", q, err)
+		}
+	}
+	if _, err := Kind(9).MarshalText(); annalist.ErrorCode(err) != annalist.EINVALID {
+		t.Errorf("Kind(9).MarshalText error = %v", err)
 	}
 }
 

@@ -23,11 +23,13 @@ const maxNameWords = 8
 // when the name has no reading with it. A country resolves to a Place of Kind
 // KindCountry whose coordinates are its capital's.
 //
-// Among the readings of a name the best is, in order: one in ctx.Admin1, one in
-// ctx.Countries, then by kind (country; national capital or seat of
-// government; city of a million or more; admin1 region; admin1 seat; second
-// level seat; other), then a reading by the place's own name over one by an
-// alternate name, then the larger population.
+// Among the readings of a name the best is, in order: one in ctx.Admin1,
+// one in ctx.Countries, then the one of highest rank weight: log10 of the
+// population plus a bonus for countries (always first), national capitals
+// (about ×20), admin1 seats (×3) and second-level seats (×1.6), less for
+// admin1 regions, for matches by an alternate name (÷30) and for a region
+// when a city inside it has the same name; then the larger population.
+// docs/geo.md gives the figures and why.
 //
 // Names on the stop-list (common English words that are also place names:
 // "Reading", "March", "Split", "Male"; see Stopped) resolve only to a place in

@@ -324,13 +324,8 @@ func (in *inputs) common(k string) bool {
 
 // place is one output place record in the making.
 type place struct {
-	rec     string // the record line without the newline
-	iso2    string
-	keys    map[string]bool // key -> primary
-	pop     int
-	hasGeo  bool
-	isCtry  bool
-	capital int
+	rec  string          // the record line without the newline
+	keys map[string]bool // key -> primary
 }
 
 // build turns the inputs into the gazetteer file, the stop-list file and a
@@ -516,7 +511,7 @@ func build(in *inputs) (data, stop []byte, stats string) {
 	// Country places and their keys.
 	countryKeys := map[string]bool{}
 	for _, c := range ctrs {
-		p := &place{keys: map[string]bool{}, iso2: c.iso2, isCtry: true, pop: c.pop, hasGeo: c.capital != nil}
+		p := &place{keys: map[string]bool{}}
 		c.p = p
 		places = append(places, p)
 	}
@@ -621,7 +616,7 @@ func build(in *inputs) (data, stop []byte, stats string) {
 			noSeat++
 			continue
 		}
-		p := &place{keys: map[string]bool{}, iso2: r.cc, pop: pop, hasGeo: true}
+		p := &place{keys: map[string]bool{}}
 		p.rec = strings.Join([]string{"R", r.cc, r.code, r.name, r.ascii, strconv.Itoa(r.id), strconv.Itoa(pop), seat.lat, seat.lon}, "\t")
 		for _, k := range variants(fold.Key(r.name), fold.Key(r.ascii)) {
 			add(p, k, true)
@@ -641,7 +636,7 @@ func build(in *inputs) (data, stop []byte, stats string) {
 	// City places.
 	cityBase := len(places)
 	for _, c := range cities {
-		p := &place{keys: map[string]bool{}, iso2: c.cc, pop: c.pop, hasGeo: true}
+		p := &place{keys: map[string]bool{}}
 		p.rec = strings.Join([]string{"P", strconv.Itoa(c.id), c.name, c.ascii, c.cc, c.a1, c.lat, c.lon, strconv.Itoa(c.pop), c.fc}, "\t")
 		for _, k := range c.primaryKeys {
 			add(p, k, true)
