@@ -261,7 +261,7 @@ func (f *finder) head(i int, p prefix) (match, bool) {
 	switch t.kw {
 	case kwYesterday, kwToday, kwTomorrow, kwTonight, kwOvernight:
 		if p.dx == kwNone {
-			return f.dayWord(i, h, p)
+			return f.dayWord(i, h)
 		}
 	case kwMorning, kwAfternoon, kwEvening, kwNight:
 		return f.partOfDay(i, h, p)
@@ -491,7 +491,7 @@ func (f *finder) shortDecade(i, h int) (match, bool) {
 // dayWord matches yesterday, today, tomorrow, tonight and overnight, with an
 // optional part of the day ("yesterday morning") and position ("earlier
 // today", "late yesterday").
-func (f *finder) dayWord(i, h int, p prefix) (match, bool) {
+func (f *finder) dayWord(i, h int) (match, bool) {
 	k := f.t[h].kw
 	if f.t[h].cap && h == i && !f.sentenceStart(h) && k != kwOvernight {
 		return match{}, false // USA Today, the Today programme

@@ -127,6 +127,12 @@ var findCases = []findCase{
 	{"The raid was on June 5th.", thu, Options{}, []w{{"June 5th", "2019-06-05", Day, true, false}}},
 	{"Sentencing is scheduled for Dec 30.", thu, Options{}, []w{{"Dec 30", "2019-12-30", Day, true, true}}},
 	{"The talks ended on Dec 30.", ny, Options{}, []w{{"Dec 30", "2019-12-30", Day, true, false}}},
+	// across the year boundary
+	{"It was built last December and opened on Wednesday.", ny, Options{}, []w{{"last December", "2019-12-01", Month, true, false}, {"Wednesday", "2020-01-01", Day, true, false}}},
+	{"Fighting stopped in December and resumed on Friday.", ny, Options{}, []w{{"December", "2019-12-01", Month, true, false}, {"Friday", "2019-12-27", Day, true, false}}},
+	{"It doubled last year and fell last week and last month.", ny, Options{}, []w{{"last year", "2019-01-01", Year, true, false}, {"last week", "2019-12-23", Week, true, false}, {"last month", "2019-12-01", Month, true, false}}},
+	{"Fires spread over the weekend and will peak next weekend.", ny, Options{}, []w{{"the weekend", "2019-12-23", Week, true, false}, {"next weekend", "2020-01-06", Week, true, true}}},
+	{"Talks resume this December, on Dec. 30.", ny, future, []w{{"this December", "2020-12-01", Month, true, true}, {"Dec. 30", "2020-12-30", Day, true, true}}},
 	{"Talks resume on Jan. 1.", ny, Options{}, []w{{"Jan. 1", "2020-01-01", Day, true, false}}},
 	{"The primary is on February 29.", ny, Options{}, []w{{"February 29", "2020-02-29", Day, true, true}}},
 	{"The primary was on April 20.", ny, Options{}, []w{{"April 20", "2019-04-20", Day, true, false}}},
