@@ -1020,15 +1020,22 @@ func (f *finder) resolveDate(d dateParts, from int) match {
 const soonDays = 92
 
 // dateline reports whether the date at tokens [from, to) is that of a
-// leading dateline: the text starts with capitalised place words and a
-// comma before it, and a parenthesis or a dash follows it ("KABUL, Dec 19
-// (Reuters) -", "NEW YORK, March 3 - ").
+// leading dateline: the text starts with capitalised place words, a
+// parenthesis or a dash follows the date, and just before it comes a comma,
+// a period or a place word in capitals ("KABUL, Dec 19 (Reuters) -", "NEW
+// YORK, March 3 - ", "RICHMOND, Va. Feb 26 -", "JOHANNESBURG March 13 -").
 func (f *finder) dateline(from, to int) bool {
-	if from < 2 || from > 12 || !f.punctAt(from-1, ',') {
+	if from < 1 || from > 12 {
+		return false
+	}
+	switch prev := &f.t[from-1]; {
+	case prev.kind == kPunct && (prev.p == ',' || prev.p == '.'):
+	case prev.kind == kWord && prev.end-prev.start >= 2 && f.upper(from-1):
+	default:
 		return false
 	}
 	words := 0
-	for x := 0; x < from-1; x++ {
+	for x := 0; x < from; x++ {
 		t := &f.t[x]
 		switch {
 		case t.kind == kWord && t.cap:
@@ -1039,4 +1046,14 @@ func (f *finder) dateline(from, to int) bool {
 		}
 	}
 	return words > 0 && (f.punctAt(to, '(') || f.punctAt(to, '-'))
+}
+
+// upper reports whether word i is all ASCII capitals.
+func (f *finder) upper(i int) bool {
+	for _, c := range []byte(f.word(i)) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -165,6 +165,8 @@ var findCases = []findCase{
 	{"NEW YORK, March 3 - Shares rose.", sun, Options{}, []w{{"March 3", "2019-03-03", Day, true, false}}},
 	{"SYDNEY, Dec 20 (Reuters) - Fires spread.", thu, Options{}, []w{{"Dec 20", "2019-12-20", Day, true, false}}},
 	{"SYDNEY, Jan 5 (Reuters) - Fires spread.", ny, Options{}, []w{{"Jan 5", "2019-01-05", Day, true, false}}},
+	{"JOHANNESBURG Jan 3 - RICHMOND, Va. Jan 3 -", ny, Options{}, []w{{"Jan 3", "2020-01-03", Day, true, false}, {"Jan 3", "2020-01-03", Day, true, true}}},
+	{"Police said Jan 3 - a Friday - was calm.", ny, Options{}, []w{{"Jan 3", "2020-01-03", Day, true, true}, {"Friday", "2019-12-27", Day, true, false}}},
 	// narrative: counted from the last resolved expression
 	{"On Monday, police arrested him; a day earlier he had fled.", thu, Options{}, []w{{"Monday", "2019-12-16", Day, true, false}, {"a day earlier", "2019-12-15", Day, true, false}}},
 	{"It began on Dec. 2, 2019. Two days later it ended; the following Monday it resumed.", thu, Options{}, []w{{"Dec. 2, 2019", "2019-12-02", Day, false, false}, {"Two days later", "2019-12-04", Day, true, false}, {"the following Monday", "2019-12-09", Day, true, false}}},
