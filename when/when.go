@@ -4,8 +4,8 @@
 // expression it recognises ("said Wednesday", "last week", "Dec. 19, 2019",
 // "two days later", "in the 1990s") with its byte span, the first day of the
 // period it denotes and that period's precision. It is a pure function: no
-// state, no errors, no allocation when the text has no expression, safe for
-// concurrent use. The rules (news conventions for bare weekdays and months,
+// state, no errors, safe for concurrent use, and no allocation for a text of
+// up to 64 tokens with neither a number nor a date word. The rules (news conventions for bare weekdays and months,
 // datelines, what counts as a year, what is deliberately not recognised) are
 // documented in docs/dates.md.
 package when
