@@ -5,9 +5,10 @@
 // "two days later", "in the 1990s") with its byte span, the first day of the
 // period it denotes and that period's precision. It is a pure function: no
 // state, no errors, safe for concurrent use, and no allocation for a text of
-// up to 64 tokens with neither a number nor a date word. The rules (news conventions for bare weekdays and months,
-// datelines, what counts as a year, what is deliberately not recognised) are
-// documented in docs/dates.md.
+// up to 64 tokens with neither a number nor a date word. The rules (news
+// conventions for bare weekdays and months, datelines, what counts as a
+// year, what is deliberately not recognised) are documented in
+// docs/dates.md.
 package when
 
 import (
