@@ -20,6 +20,8 @@ var experiments = map[string]func(*config){
 	"lex2":    func(c *config) { c.lexMinCount = 2 },
 	"noconj":  func(c *config) { offT(c, tWm1W0, tW0Wp1, tWm1Wp1, tFlagsShape, tClass0Suf, tTm1Suf0) },
 	"nosure":  func(c *config) { c.sureMinCount = 1 << 30 },
+	"nocase":  func(c *config) { offT(c, tCaseShape, tCaseClass) },
+	"nostem":  func(c *config) { offT(c, tStem, tAffix) },
 }
 
 func offT(c *config, ts ...uint64) {

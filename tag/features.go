@@ -25,6 +25,16 @@ const (
 	flagFirst                // first word of the sentence
 	flagLetter               // contains a letter
 	flagInnerUp              // an upper-case letter after the first rune
+	flagQuote                // a double quote
+	flagQuoteOdd             // a double quote after an odd number of double quotes
+)
+
+// Sentence case styles: capitalisation says less in headlines and shouting.
+const (
+	caseNormal = iota
+	caseLower  // no capital letters at all
+	caseTitle  // most longer words capitalised
+	caseUpper  // most words all capitals
 )
 
 // wordInfo holds everything the templates need to know about one word.
@@ -38,7 +48,11 @@ type wordInfo struct {
 	class  uint64 // ambiguity class: bit set of tags seen with the word, 0 if unknown
 	lclass uint64 // ambiguity class of the lower-cased form
 	length uint64
-	sure   int // tag index when the dictionary is sure of the word, else -1
+	scase  uint64 // case style of the sentence
+	sure   int    // tag index when the dictionary is sure of the word, else -1
+	own    int32  // index of the word in the model's dictionary, else -1
+	stem   uint64 // suffix rule << 56 ^ class of the stem, 0 if none applies
+	affix  uint64 // prefix or hyphen rule << 56 ^ class of the rest, 0 if none
 }
 
 // Template numbers. They only need to be distinct; changing them changes the
@@ -79,6 +93,8 @@ const (
 	tClassM1
 	tClassP2
 	tTm1ClassP1
+	tCaseShape
+	tCaseClass
 	tLClass0
 	tLen0
 	tTm1Suf0
@@ -96,6 +112,8 @@ const (
 	tTm1Tp1W0
 	tTm2Tm1Tp1
 	tTp1Wp1
+	tStem  // suffix rule and the dictionary class of the stem it leaves
+	tAffix // prefix or hyphen rule and the class of the rest
 )
 
 const (
@@ -140,7 +158,7 @@ func hashString(s string) uint64 {
 
 // describe fills in the form-derived fields of wi (not class and sure).
 func describe(wi *wordInfo, w string) {
-	*wi = wordInfo{sure: -1}
+	*wi = wordInfo{sure: -1, own: -1}
 	wi.form = hashString(w)
 	var flags uint64
 	letters, uppers, digits := 0, 0, 0
@@ -228,6 +246,50 @@ func describe(wi *wordInfo, w string) {
 	wi.length = uint64(min(n, 12))
 }
 
+// sentenceCase classifies the capitalisation of a sentence and marks quote
+// parity, after describe has run on every word.
+func sentenceCase(ws []wordInfo) {
+	var letters, upper, allUpper, long, title, quotes int
+	for i := range ws {
+		f := ws[i].flags
+		if f&flagLetter == 0 {
+			if f&flagQuote != 0 {
+				if quotes%2 == 1 {
+					ws[i].flags |= flagQuoteOdd
+				}
+				quotes++
+			}
+			continue
+		}
+		letters++
+		if f&(flagUpper|flagInnerUp) != 0 {
+			upper++
+		}
+		if f&flagAllUpper != 0 {
+			allUpper++
+		}
+		if ws[i].length > 3 {
+			long++
+			if f&flagUpper != 0 {
+				title++
+			}
+		}
+	}
+	c := uint64(caseNormal)
+	switch {
+	case letters == 0:
+	case upper == 0:
+		c = caseLower
+	case allUpper*5 >= letters*4 && letters > 1:
+		c = caseUpper
+	case long >= 3 && title*5 >= long*3:
+		c = caseTitle
+	}
+	for i := range ws {
+		ws[i].scase = c
+	}
+}
+
 // normalize maps the spellings that Annalist's tokenizer, Penn Treebank and
 // EWT use for the same token onto one form, so that the model sees one.
 func normalize(w string) string {
@@ -275,9 +337,110 @@ func normalize(w string) string {
 const nTags = 64
 
 // features appends the keys of the features of word i to dst. left holds
-// the tags already chosen for words 0..i-1 (tag index, or -1 at the sentence
-// start); right, if non-nil, holds first-pass tags for every word.
+// the tags already chosen for words 0..i-1; right, if non-nil, holds
+// first-pass tags for every word.
 func features(dst []uint64, off *templates, ws []wordInfo, i int, left []int, right []int) []uint64 {
+	dst = ownFeatures(dst, off, &ws[i])
+	dst = wordContext(dst, off, ws, i)
+	return tagContext(dst, off, ws, i, left, right)
+}
+
+// ownFeatures appends the keys of the features that depend only on the word
+// itself (its form, flags and dictionary entry).
+func ownFeatures(dst []uint64, off *templates, w0 *wordInfo) []uint64 {
+	dst = app(dst, off, tBias, 0, 0)
+	dst = app(dst, off, tW0, w0.lower, 0)
+	dst = app(dst, off, tF0, w0.form, 0)
+	for k := 0; k < nPrefix && w0.pre[k] != 0; k++ {
+		dst = app(dst, off, tPre+uint64(k), w0.pre[k], 0)
+	}
+	for k := 0; k < nSuffix && w0.suf[k] != 0; k++ {
+		dst = app(dst, off, tSuf+uint64(k), w0.suf[k], 0)
+	}
+	dst = app(dst, off, tShape0, w0.shape, 0)
+	dst = app(dst, off, tFlags0, w0.flags, 0)
+	dst = app(dst, off, tClass0, w0.class, 0)
+	dst = app(dst, off, tLClass0, w0.lclass, w0.flags&flagFirst)
+	dst = app(dst, off, tLen0, w0.length, 0)
+	dst = app(dst, off, tFlagsShape, w0.flags, w0.shape)
+	dst = app(dst, off, tClass0Suf, w0.class, w0.suf[1])
+	if w0.stem != 0 {
+		dst = app(dst, off, tStem, w0.stem, 0)
+	}
+	if w0.affix != 0 {
+		dst = app(dst, off, tAffix, w0.affix, 0)
+	}
+	return dst
+}
+
+// lowerHash hashes a+b lower-cased, as describe hashes a word's lower form.
+func lowerHash(a, b string) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range a {
+		h = hashRune(h, unicode.ToLower(r))
+	}
+	for _, r := range b {
+		h = hashRune(h, r)
+	}
+	return h
+}
+
+// suffixRules strip an inflection or derivation and say what to put back.
+var suffixRules = [...]struct{ cut, add string }{
+	{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"d", ""},
+	{"ing", ""}, {"ing", "e"}, {"ly", ""}, {"ily", "y"}, {"er", ""}, {"est", ""},
+	{"ers", ""}, {"ness", ""}, {"ment", ""}, {"ism", ""}, {"ist", ""}, {"ists", ""},
+	{"ization", "ize"}, {"ation", "ate"}, {"ed", "e"}, {"al", ""}, {"ic", ""},
+}
+
+// prefixRules strip a prefix; a hyphenated word is also tried by its last part.
+var prefixRules = [...]string{"un", "re", "non", "pre", "over", "out", "mis", "anti", "dis", "in", "co", "sub", "super", "inter", "post", "multi"}
+
+// stemFeatures sets wi.stem and wi.affix for word w from the dictionary
+// classes by lower-cased form (lclass).
+func stemFeatures(wi *wordInfo, w string, lclass map[uint64]uint64) {
+	wi.stem, wi.affix = 0, 0
+	if wi.flags&flagLetter == 0 || len(w) < 4 {
+		return
+	}
+	for k, r := range suffixRules {
+		if len(w) <= len(r.cut)+2 || !hasSuffixFold(w, r.cut) {
+			continue
+		}
+		base := w[:len(w)-len(r.cut)]
+		if c := lclass[lowerHash(base, r.add)]; c != 0 {
+			wi.stem = uint64(k+1)<<56 ^ c
+			break
+		}
+	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i < len(w)-1 {
+		if c := lclass[lowerHash(w[i+1:], "")]; c != 0 {
+			wi.affix = 1<<56 ^ c
+		}
+		return
+	}
+	for k, p := range prefixRules {
+		if len(w) <= len(p)+3 || !hasPrefixFold(w, p) {
+			continue
+		}
+		if c := lclass[lowerHash(w[len(p):], "")]; c != 0 {
+			wi.affix = uint64(k+2)<<56 ^ c
+			break
+		}
+	}
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// wordContext appends the keys of the features of word i that depend on
+// its neighbours and the sentence but not on tags.
+func wordContext(dst []uint64, off *templates, ws []wordInfo, i int) []uint64 {
 	const none = 1 << 40 // "no word" value
 	w0 := &ws[i]
 	wm1, wm2, wp1, wp2 := uint64(none), uint64(none+1), uint64(none+2), uint64(none+3)
@@ -298,6 +461,35 @@ func features(dst []uint64, off *templates, ws []wordInfo, i int, left []int, ri
 		wp2 = ws[i+2].lower
 		clp2 = ws[i+2].class
 	}
+	dst = app(dst, off, tWm1, wm1, 0)
+	dst = app(dst, off, tWp1, wp1, 0)
+	dst = app(dst, off, tWm2, wm2, 0)
+	dst = app(dst, off, tWp2, wp2, 0)
+	dst = app(dst, off, tShapeM1, shm1, w0.shape)
+	dst = app(dst, off, tShapeP1, shp1, w0.shape)
+	dst = app(dst, off, tWm1W0, wm1, w0.lower)
+	dst = app(dst, off, tW0Wp1, w0.lower, wp1)
+	dst = app(dst, off, tSufM1, sufm1, 0)
+	dst = app(dst, off, tSufP1, sufp1, 0)
+	dst = app(dst, off, tClassP1, clp1, 0)
+	dst = app(dst, off, tClassM1, clm1, 0)
+	dst = app(dst, off, tClassP2, clp2, 0)
+	dst = app(dst, off, tCaseShape, w0.scase<<8|w0.flags, w0.shape)
+	dst = app(dst, off, tCaseClass, w0.scase<<8|w0.flags&flagFirst, w0.lclass)
+	dst = app(dst, off, tWm1Wp1, wm1, wp1)
+	return dst
+}
+
+// tagContext appends the keys of the features of word i that depend on the
+// tags chosen so far to its left (left) and, in the second pass, on the
+// first pass's tags to its right (right; nil in the first pass).
+func tagContext(dst []uint64, off *templates, ws []wordInfo, i int, left []int, right []int) []uint64 {
+	const none = 1 << 40
+	w0 := &ws[i]
+	var clp1, wp1 uint64 = none + 2, none + 2
+	if i+1 < len(ws) {
+		wp1, clp1 = ws[i+1].lower, ws[i+1].class
+	}
 	tm1, tm2 := uint64(nTags), uint64(nTags+1)
 	if i > 0 {
 		tm1 = uint64(left[i-1])
@@ -305,42 +497,12 @@ func features(dst []uint64, off *templates, ws []wordInfo, i int, left []int, ri
 	if i > 1 {
 		tm2 = uint64(left[i-2])
 	}
-	dst = app(dst, off, tBias, 0, 0)
-	dst = app(dst, off, tW0, w0.lower, 0)
-	dst = app(dst, off, tF0, w0.form, 0)
-	dst = app(dst, off, tWm1, wm1, 0)
-	dst = app(dst, off, tWp1, wp1, 0)
-	dst = app(dst, off, tWm2, wm2, 0)
-	dst = app(dst, off, tWp2, wp2, 0)
-	for k := 0; k < nPrefix && w0.pre[k] != 0; k++ {
-		dst = app(dst, off, tPre+uint64(k), w0.pre[k], 0)
-	}
-	for k := 0; k < nSuffix && w0.suf[k] != 0; k++ {
-		dst = app(dst, off, tSuf+uint64(k), w0.suf[k], 0)
-	}
-	dst = app(dst, off, tShape0, w0.shape, 0)
-	dst = app(dst, off, tShapeM1, shm1, w0.shape)
-	dst = app(dst, off, tShapeP1, shp1, w0.shape)
-	dst = app(dst, off, tFlags0, w0.flags, 0)
 	dst = app(dst, off, tTm1, tm1, 0)
 	dst = app(dst, off, tTm2, tm2, 0)
 	dst = app(dst, off, tTm1Tm2, tm1, tm2)
 	dst = app(dst, off, tTm1W0, tm1, w0.lower)
-	dst = app(dst, off, tWm1W0, wm1, w0.lower)
-	dst = app(dst, off, tW0Wp1, w0.lower, wp1)
-	dst = app(dst, off, tSufM1, sufm1, 0)
-	dst = app(dst, off, tSufP1, sufp1, 0)
-	dst = app(dst, off, tClass0, w0.class, 0)
-	dst = app(dst, off, tClassP1, clp1, 0)
-	dst = app(dst, off, tClassM1, clm1, 0)
-	dst = app(dst, off, tClassP2, clp2, 0)
 	dst = app(dst, off, tTm1ClassP1, tm1, clp1)
-	dst = app(dst, off, tLClass0, w0.lclass, w0.flags&flagFirst)
-	dst = app(dst, off, tLen0, w0.length, 0)
 	dst = app(dst, off, tTm1Suf0, tm1, w0.suf[2])
-	dst = app(dst, off, tWm1Wp1, wm1, wp1)
-	dst = app(dst, off, tFlagsShape, w0.flags, w0.shape)
-	dst = app(dst, off, tClass0Suf, w0.class, w0.suf[1])
 	if right != nil {
 		tp1, tp2 := uint64(nTags+2), uint64(nTags+3)
 		if i+1 < len(ws) {

@@ -17,6 +17,7 @@ import (
 //
 //	version
 //	switched-off feature templates: two 64-bit sets
+//	second-pass skip margin (first-pass weight units)
 //	tag count, then each tag as length + bytes
 //	dictionary size, then per word: form (length + bytes), class bit set, sure tag + 1 (0 = none)
 //	two weight tables (first and second pass), each:
@@ -25,7 +26,7 @@ import (
 //	  per entry: tag byte, weight / scale as a zig-zag varint (int16 range)
 const (
 	magic   = "annalist-tagger\n"
-	version = 1
+	version = 2
 )
 
 // Limits that keep a corrupt file from asking for absurd allocations.
@@ -49,6 +50,7 @@ func (m *Model) Write(w io.Writer) error {
 	uv(version)
 	uv(m.off[0])
 	uv(m.off[1])
+	uv(uint64(m.skip))
 	uv(uint64(len(m.tags)))
 	for _, t := range m.tags {
 		str(t)
@@ -59,10 +61,11 @@ func (m *Model) Write(w io.Writer) error {
 		uv(lw.class)
 		uv(uint64(lw.sure + 1))
 	}
-	for _, t := range []*table{&m.p1, &m.p2} {
+	for pass := range 2 {
+		t := m.w.table(pass)
 		binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(t.scale))
 		bw.Write(buf[:4])
-		rows := t.rows()
+		rows := t.rows
 		uv(uint64(len(rows)))
 		prev := uint64(0)
 		for _, r := range rows {
@@ -159,6 +162,10 @@ func read(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 	}
+	skip, err := uv("skip margin", math.MaxInt32)
+	if err != nil {
+		return nil, err
+	}
 	nt, err := uv("tag count", nTags)
 	if err != nil {
 		return nil, err
@@ -254,7 +261,7 @@ func read(r io.Reader) (*Model, error) {
 			}
 			rows = append(rows, r)
 		}
-		tabs[ti] = buildTable(rows, scale)
+		tabs[ti] = newTable(rows, scale)
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
 		if err == nil {
@@ -262,7 +269,7 @@ func read(r io.Reader) (*Model, error) {
 		}
 		return nil, err
 	}
-	if len(tabs[0].slots) == 0 {
+	if tabs[0].empty() {
 		return nil, bad("empty first-pass weights")
 	}
 	for _, w := range words {
@@ -270,5 +277,7 @@ func read(r io.Reader) (*Model, error) {
 			return nil, bad("sure tag out of range")
 		}
 	}
-	return newModel(tags, words, tabs[0], tabs[1], off), nil
+	m := newModel(tags, words, tabs[0], tabs[1], off)
+	m.skip = int32(skip)
+	return m, nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"math"
 	"sort"
 	"sync"
 )
@@ -19,20 +20,28 @@ var embedded []byte
 // the first pass's tags to the right. Frequent words that the training data
 // tags one way only are tagged from the dictionary without scoring.
 type Model struct {
-	tags  []string
-	lex   map[uint64]lexEntry // by hash of the exact form
-	llex  map[uint64]uint64   // ambiguity class by hash of the lower-cased form
-	words []lexWord           // the dictionary as stored, for Write
-	p1    table
-	p2    table
-	off   templates // feature templates not used
-	pool  sync.Pool // *scratch
+	tags    []string
+	lex     map[uint64]lexEntry // by hash of the exact form
+	llex    map[uint64]uint64   // ambiguity class by hash of the lower-cased form
+	words   []lexWord           // the dictionary as stored, for Write
+	w       weights
+	twoPass bool
+	// skip is the first-pass score margin (in first-pass weight units)
+	// above which the second pass keeps the first pass's tag; 0: never.
+	skip int32
+	off  templates // feature templates not used
+	// ownInfo describes each dictionary word as it looks inside a sentence
+	// (not first, not a quote); own1 and own2 hold its ownFeatures scores.
+	ownInfo    []wordInfo
+	own1, own2 ownScores
+	pool       sync.Pool // *scratch
 }
 
 // lexEntry is what the dictionary knows about a word form.
 type lexEntry struct {
 	class uint64 // bit set of the tags the word was seen with
 	sure  int    // the word's only tag, or -1
+	index int32  // position in Model.words
 }
 
 // lexWord is one stored dictionary entry.
@@ -44,6 +53,8 @@ type lexWord struct {
 
 // scratch is per-call working memory, pooled inside the Model.
 type scratch struct {
+	conf  []bool
+	base  [][nTags]int32
 	ws    []wordInfo
 	left  []int
 	out   []int
@@ -66,14 +77,21 @@ func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
 
 // newModel assembles a model from its parts and builds the lookup structures.
 func newModel(tags []string, words []lexWord, p1, p2 table, off templates) *Model {
-	m := &Model{tags: tags, words: words, p1: p1, p2: p2, off: off,
+	m := &Model{tags: tags, words: words, w: newWeights(&p1, &p2), twoPass: !p2.empty(), off: off,
 		lex: make(map[uint64]lexEntry, len(words)), llex: make(map[uint64]uint64, len(words))}
-	var wi wordInfo
-	for _, w := range words {
-		describe(&wi, w.form)
-		m.lex[wi.form] = lexEntry{class: w.class, sure: w.sure}
+	m.ownInfo = make([]wordInfo, len(words))
+	for k, w := range words {
+		wi := &m.ownInfo[k]
+		describe(wi, w.form)
+		wi.class, wi.sure, wi.own = w.class, w.sure, int32(k)
+		m.lex[wi.form] = lexEntry{class: w.class, sure: w.sure, index: int32(k)}
 		m.llex[wi.lower] |= w.class
 	}
+	for k := range m.ownInfo {
+		m.ownInfo[k].lclass = m.llex[m.ownInfo[k].lower]
+		stemFeatures(&m.ownInfo[k], words[k].form, m.llex)
+	}
+	m.buildOwn()
 	m.pool.New = func() any { return new(scratch) }
 	return m
 }
@@ -82,20 +100,32 @@ func newModel(tags []string, words []lexWord, p1, p2 table, off templates) *Mode
 func (m *Model) prepare(ws []wordInfo, words []string) {
 	for i, w := range words {
 		wi := &ws[i]
-		describe(wi, normalize(w))
-		if e, ok := m.lex[wi.form]; ok {
+		w = normalize(w)
+		describe(wi, w)
+		if w == "\"" {
+			wi.flags |= flagQuote
+		}
+		e, known := m.lex[wi.form]
+		if known {
 			wi.class = e.class
 			wi.sure = e.sure
+			wi.own = e.index
 		}
 		wi.lclass = m.llex[wi.lower]
+		// A known word inside the sentence is scored from its precomputed
+		// own features, which include the stem features.
+		if wi.flags&flagLetter != 0 && (!known || i == 0 && e.sure < 0) {
+			stemFeatures(wi, w, m.llex)
+		}
 	}
 	if len(ws) > 0 {
 		ws[0].flags |= flagFirst
 	}
+	sentenceCase(ws)
 }
 
 // Tag tags one sentence. words are the tokens' Norm forms (Penn Treebank
-// spellings such as "-LRB-" and "``" are accepted too); tags receives one Penn
+// spellings such as "-LRB-" and "“" are accepted too); tags receives one Penn
 // Treebank tag per word, in place. It panics if the slices differ in length,
 // and never fails otherwise: unknown words are tagged from their spelling and
 // context. Tag is safe for concurrent use and does not allocate in steady state.
@@ -112,10 +142,12 @@ func (m *Model) Tag(words, tags []string) {
 		s.ws = make([]wordInfo, n+16)
 		s.left = make([]int, n+16)
 		s.out = make([]int, n+16)
+		s.base = make([][nTags]int32, n+16)
+		s.conf = make([]bool, n+16)
 	}
 	ws, left, out := s.ws[:n], s.left[:n], s.out[:n]
 	m.prepare(ws, words)
-	s.feats = m.run(ws, left, out, s.feats)
+	s.feats = m.run(ws, left, out, s.conf[:n], s.base[:n], s.feats)
 	for i, t := range out {
 		tags[i] = m.tags[t]
 	}
@@ -123,34 +155,79 @@ func (m *Model) Tag(words, tags []string) {
 }
 
 // run tags prepared words: the first pass into left, the second into out.
-// It returns the (possibly grown) feature buffer.
-func (m *Model) run(ws []wordInfo, left, out []int, feats []uint64) []uint64 {
-	var scores [nTags]float32
+// conf and base hold, per word, whether the first pass was confident enough
+// to skip the second and the second pass's scores. It returns the (possibly
+// grown) feature buffer.
+func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]int32, feats []uint64) []uint64 {
+	ntags := len(m.tags)
 	for i := range ws {
-		if ws[i].sure >= 0 {
-			left[i] = ws[i].sure
+		wi := &ws[i]
+		if wi.sure >= 0 {
+			left[i] = wi.sure
 			continue
 		}
-		feats = features(feats[:0], &m.off, ws, i, left, nil)
-		scores = [nTags]float32{}
-		m.p1.score(&scores, feats)
-		left[i] = argmax(&scores, len(m.tags))
+		var s1 [nTags]int32
+		var s2 *[nTags]int32
+		if m.twoPass {
+			s2 = &base[i]
+			*s2 = [nTags]int32{}
+		}
+		if wi.own >= 0 && wi.flags == m.ownInfo[wi.own].flags {
+			m.own1.add(&s1, wi.own)
+			if s2 != nil {
+				m.own2.add(s2, wi.own)
+			}
+			feats = feats[:0]
+		} else {
+			feats = ownFeatures(feats[:0], &m.off, wi)
+		}
+		feats = wordContext(feats, &m.off, ws, i)
+		m.w.score(&s1, s2, feats)
+		feats = tagContext(feats[:0], &m.off, ws, i, left, nil)
+		m.w.score(&s1, nil, feats)
+		left[i] = argmaxInt(&s1, ntags)
+		if m.skip > 0 {
+			best := s1[left[i]]
+			second := int32(math.MinInt32)
+			for k := 0; k < ntags; k++ {
+				if k != left[i] && s1[k] > second {
+					second = s1[k]
+				}
+			}
+			conf[i] = best-second > m.skip
+		} else {
+			conf[i] = false
+		}
 	}
-	if m.p2.empty() {
+	if !m.twoPass {
 		copy(out, left)
 		return feats
 	}
 	for i := range ws {
-		if ws[i].sure >= 0 {
-			out[i] = ws[i].sure
+		wi := &ws[i]
+		if wi.sure >= 0 {
+			out[i] = wi.sure
 			continue
 		}
-		feats = features(feats[:0], &m.off, ws, i, out, left)
-		scores = [nTags]float32{}
-		m.p2.score(&scores, feats)
-		out[i] = argmax(&scores, len(m.tags))
+		if m.skip > 0 && conf[i] {
+			out[i] = left[i]
+			continue
+		}
+		feats = tagContext(feats[:0], &m.off, ws, i, out, left)
+		m.w.score2(&base[i], feats)
+		out[i] = argmaxInt(&base[i], ntags)
 	}
 	return feats
+}
+
+func argmaxInt(scores *[nTags]int32, n int) int {
+	best := 0
+	for t := 1; t < n; t++ {
+		if scores[t] > scores[best] {
+			best = t
+		}
+	}
+	return best
 }
 
 func argmax(scores *[nTags]float32, n int) int {
@@ -163,108 +240,229 @@ func argmax(scores *[nTags]float32, n int) int {
 	return best
 }
 
-// table maps feature keys to sparse rows of per-tag weights, with open
-// addressing over a power-of-two slot array.
+// table is one pass's trained weights as rows (training output and file content).
 type table struct {
-	slots []slot
-	ent   []entry
-	mask  uint64
-	scale float32 // weights are stored as int16 multiples of scale
+	rows  []row // sorted by key, keys distinct and non-zero
+	scale float32
 }
 
-type slot struct {
-	key uint64 // 0: empty
-	off uint32 // first entry of the row
-	n   uint32 // number of entries
-}
+func (t *table) empty() bool { return len(t.rows) == 0 }
 
-type entry struct {
-	w   float32
-	tag uint32
-}
-
-func (t *table) empty() bool { return len(t.slots) == 0 }
-
-// score adds the weights of every feature in feats to scores.
-func (t *table) score(scores *[nTags]float32, feats []uint64) {
-	if len(t.slots) == 0 {
-		return
-	}
-	slots, ent, mask := t.slots, t.ent, t.mask
-	for _, f := range feats {
-		i := f & mask
-		for {
-			s := &slots[i]
-			if s.key == f {
-				for _, e := range ent[s.off : s.off+s.n] {
-					scores[e.tag&(nTags-1)] += e.w
-				}
-				break
-			}
-			if s.key == 0 {
-				break
-			}
-			i = (i + 1) & mask
-		}
-	}
-}
-
-// row is one feature's weights while a table is built or written.
+// row is one feature's weights in one pass.
 type row struct {
 	key  uint64
-	tags []uint8
+	tags []uint8 // below nTags
 	q    []int16 // weight / scale
 }
 
-// buildTable lays out rows (any order; keys distinct and non-zero).
-func buildTable(rows []row, scale float32) table {
-	if len(rows) == 0 {
-		return table{scale: scale}
-	}
+func newTable(rows []row, scale float32) table {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
-	size := 1
-	for size < 2*len(rows) {
-		size <<= 1
-	}
-	t := table{slots: make([]slot, size), mask: uint64(size - 1), scale: scale}
-	for _, r := range rows {
-		i := r.key & t.mask
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = slot{key: r.key, off: uint32(len(t.ent)), n: uint32(len(r.tags))}
-		for k, tg := range r.tags {
-			t.ent = append(t.ent, entry{w: float32(r.q[k]) * scale, tag: uint32(tg)})
-		}
-	}
-	return t
+	return table{rows: rows, scale: scale}
 }
 
-// rows returns the table's rows sorted by key, for writing.
-func (t *table) rows() []row {
-	var out []row
-	for _, s := range t.slots {
-		if s.key == 0 {
-			continue
-		}
-		r := row{key: s.key}
-		for _, e := range t.ent[s.off : s.off+s.n] {
-			r.tags = append(r.tags, uint8(e.tag))
-			r.q = append(r.q, int16(roundDiv(e.w, t.scale)))
-		}
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
-	return out
+// weights maps feature keys to the weights of both passes, with open
+// addressing over a power-of-two slot array: one lookup serves both passes.
+// A slot is 8 bytes and a weight 4; the full keys are kept apart, for Write.
+type weights struct {
+	slots []slot
+	keys  []uint64 // full key of each slot
+	ent   []uint32 // tag<<16 | uint16(weight / scale): first-pass entries, then second-pass ones
+	mask  uint64
+	scale [2]float32
 }
 
-func roundDiv(w, scale float32) int32 {
-	if scale == 0 {
+// slot packs a check value (26 high bits of the key, 0 for an empty slot),
+// the first entry (22 bits) and the entry counts of the two passes (8 bits each).
+type slot uint64
+
+const (
+	offBits    = 22
+	maxEntries = 1 << offBits
+)
+
+func (s slot) check() uint32 { return uint32(s >> 38) }
+func (s slot) off() uint32   { return uint32(s>>16) & (maxEntries - 1) }
+func (s slot) n1() uint32    { return uint32(s>>8) & 0xff }
+func (s slot) n2() uint32    { return uint32(s) & 0xff }
+
+// check is the part of a key stored in its slot: 26 high bits, never 0.
+func check(key uint64) uint32 { return uint32(key>>38) | 1 }
+
+// find returns the slot of key, or 0.
+func (w *weights) find(key uint64) slot {
+	if len(w.slots) == 0 {
 		return 0
 	}
-	x := w / scale
-	if x < 0 {
-		return int32(x - 0.5)
+	c := check(key)
+	i := key & w.mask
+	for {
+		s := w.slots[i]
+		if s.check() == c || s == 0 {
+			return s
+		}
+		i = (i + 1) & w.mask
 	}
-	return int32(x + 0.5)
+}
+
+// score adds the first-pass weights of feats to s1 and, if s2 is not nil,
+// their second-pass weights to s2.
+func (w *weights) score(s1, s2 *[nTags]int32, feats []uint64) {
+	for _, f := range feats {
+		sl := w.find(f)
+		if sl == 0 {
+			continue
+		}
+		off, n1 := sl.off(), sl.n1()
+		e := w.ent[off : off+n1+sl.n2()]
+		for _, x := range e[:n1] {
+			s1[(x>>16)&(nTags-1)] += int32(int16(x))
+		}
+		if s2 != nil {
+			for _, x := range e[n1:] {
+				s2[(x>>16)&(nTags-1)] += int32(int16(x))
+			}
+		}
+	}
+}
+
+// score2 adds the second-pass weights of feats to s2.
+func (w *weights) score2(s2 *[nTags]int32, feats []uint64) {
+	for _, f := range feats {
+		sl := w.find(f)
+		if sl == 0 {
+			continue
+		}
+		start := sl.off() + sl.n1()
+		for _, x := range w.ent[start : start+sl.n2()] {
+			s2[(x>>16)&(nTags-1)] += int32(int16(x))
+		}
+	}
+}
+
+// newWeights merges the two passes' tables. In the rare case that two keys
+// share a probe chain and a check value, the later key is dropped.
+func newWeights(p1, p2 *table) weights {
+	w := weights{scale: [2]float32{p1.scale, p2.scale}}
+	n := 0 // distinct keys
+	for i, j := 0, 0; i < len(p1.rows) || j < len(p2.rows); n++ {
+		switch {
+		case j == len(p2.rows) || i < len(p1.rows) && p1.rows[i].key < p2.rows[j].key:
+			i++
+		case i == len(p1.rows) || p2.rows[j].key < p1.rows[i].key:
+			j++
+		default:
+			i, j = i+1, j+1
+		}
+	}
+	if n == 0 {
+		return w
+	}
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	w.slots, w.keys, w.mask = make([]slot, size), make([]uint64, size), uint64(size-1)
+	i, j := 0, 0
+	for i < len(p1.rows) || j < len(p2.rows) {
+		var r1, r2 *row
+		switch {
+		case j == len(p2.rows) || i < len(p1.rows) && p1.rows[i].key < p2.rows[j].key:
+			r1 = &p1.rows[i]
+			i++
+		case i == len(p1.rows) || p2.rows[j].key < p1.rows[i].key:
+			r2 = &p2.rows[j]
+			j++
+		default:
+			r1, r2 = &p1.rows[i], &p2.rows[j]
+			i, j = i+1, j+1
+		}
+		key := uint64(0)
+		var n1, n2 int
+		if r1 != nil {
+			key, n1 = r1.key, len(r1.tags)
+		}
+		if r2 != nil {
+			key, n2 = r2.key, len(r2.tags)
+		}
+		c := check(key)
+		k := key & w.mask
+		for w.slots[k] != 0 && w.slots[k].check() != c {
+			k = (k + 1) & w.mask
+		}
+		if w.slots[k] != 0 || len(w.ent)+n1+n2 > maxEntries {
+			continue
+		}
+		w.slots[k] = slot(uint64(c)<<38 | uint64(len(w.ent))<<16 | uint64(n1)<<8 | uint64(n2))
+		w.keys[k] = key
+		for _, r := range []*row{r1, r2} {
+			if r != nil {
+				for x, tg := range r.tags {
+					w.ent = append(w.ent, uint32(tg)<<16|uint32(uint16(r.q[x])))
+				}
+			}
+		}
+	}
+	return w
+}
+
+// table returns one pass's weights (0: first, 1: second) as a table.
+func (w *weights) table(pass int) table {
+	var rows []row
+	for i, s := range w.slots {
+		n := int(s.n1())
+		off := int(s.off())
+		if pass == 1 {
+			off, n = off+int(s.n1()), int(s.n2())
+		}
+		if s == 0 || n == 0 {
+			continue
+		}
+		r := row{key: w.keys[i]}
+		for _, x := range w.ent[off : off+n] {
+			r.tags = append(r.tags, uint8(x>>16))
+			r.q = append(r.q, int16(x))
+		}
+		rows = append(rows, r)
+	}
+	return newTable(rows, w.scale[pass])
+}
+
+// ownScores holds, for each dictionary word, the summed weights of its
+// ownFeatures as (tag, weight) pairs, so that a known word costs one lookup.
+type ownScores struct {
+	off []uint32 // pairs of word k are pairs[off[k]:off[k+1]]
+	ent []uint64 // tag<<32 | uint32(weight)
+}
+
+func (o *ownScores) add(scores *[nTags]int32, k int32) {
+	for _, e := range o.ent[o.off[k]:o.off[k+1]] {
+		scores[(e>>32)&(nTags-1)] += int32(uint32(e))
+	}
+}
+
+// buildOwn precomputes the ownFeatures scores of both passes for every
+// dictionary word the model may score (words it is sure of are never scored).
+func (m *Model) buildOwn() {
+	m.own1.off = make([]uint32, len(m.words)+1)
+	m.own2.off = make([]uint32, len(m.words)+1)
+	var feats []uint64
+	for k := range m.words {
+		if m.words[k].sure < 0 {
+			feats = ownFeatures(feats[:0], &m.off, &m.ownInfo[k])
+			var s1, s2 [nTags]int32
+			m.w.score(&s1, &s2, feats)
+			m.own1.set(&s1, len(m.tags))
+			m.own2.set(&s2, len(m.tags))
+		}
+		m.own1.off[k+1] = uint32(len(m.own1.ent))
+		m.own2.off[k+1] = uint32(len(m.own2.ent))
+	}
+}
+
+func (o *ownScores) set(s *[nTags]int32, n int) {
+	for tg, w := range s[:n] {
+		if w != 0 {
+			o.ent = append(o.ent, uint64(tg)<<32|uint64(uint32(w)))
+		}
+	}
 }

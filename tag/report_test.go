@@ -37,6 +37,8 @@ func TestReport(t *testing.T) {
 		known[w.form] = true
 	}
 	conf := map[string]int{}
+	uconf := map[string]int{}
+	var uex []string
 	var kc, kt, uc, ut int
 	for _, s := range dev {
 		words := make([]string, len(s.Words))
@@ -60,6 +62,12 @@ func TestReport(t *testing.T) {
 			}
 			if !ok {
 				conf[w.XPOS+" -> "+tags[i]]++
+				if !known[normalize(w.Form)] {
+					uconf[w.XPOS+" -> "+tags[i]]++
+					if len(uex) < 60 {
+						uex = append(uex, w.Form+"/"+w.XPOS+">"+tags[i])
+					}
+				}
 			}
 		}
 	}
@@ -74,4 +82,6 @@ func TestReport(t *testing.T) {
 		out += fmt.Sprintf("%s:%d  ", k, conf[k])
 	}
 	t.Log(out)
+	t.Logf("unknown words: %s", topCounts(uconf, 15))
+	t.Logf("examples: %v", uex)
 }
