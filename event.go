@@ -73,19 +73,86 @@ type Evidence struct {
 	Transform *Provenance `json:"transform,omitempty"`
 }
 
-// Event is one coded interaction: who did what to whom, with the evidence.
+// Event is one coded interaction: who did what to whom, when and where, with the evidence.
 type Event struct {
 	DocID         string `json:"doc_id"`
 	SentenceIndex int    `json:"sentence_index"`
 	SentenceText  string `json:"sentence_text"`
-	// Date is the event date as YYYY-MM-DD (or YYYY-MM, YYYY with coarser precision); empty when unknown.
-	Date          string    `json:"date"`
-	DatePrecision string    `json:"date_precision,omitempty"`
-	Source        Actor     `json:"source"`
-	Target        Actor     `json:"target"`
-	Event         EventType `json:"event"`
-	Issues        []Issue   `json:"issues,omitempty"`
-	Evidence      Evidence  `json:"evidence"`
+	// Date is the event date as YYYY-MM-DD (YYYY-MM or YYYY with coarser
+	// precision); empty when neither the sentence nor the document gives one.
+	Date string `json:"date"`
+	// DatePrecision is "day", "week", "month" or "year"; empty with no date.
+	DatePrecision string `json:"date_precision,omitempty"`
+	// DateText is the expression the date was read from ("Wednesday", "a day
+	// before"); empty when the publication date was used.
+	DateText string    `json:"date_text,omitempty"`
+	Source   Actor     `json:"source"`
+	Target   Actor     `json:"target"`
+	Event    EventType `json:"event"`
+	// Modality is PLOVER's auxiliary mode: "future", "hypothetical",
+	// "negation" or "historical"; empty for an event reported as having happened.
+	Modality string `json:"modality,omitempty"`
+	// Location is where the event took place, when the text says.
+	Location *Place   `json:"location,omitempty"`
+	Issues   []Issue  `json:"issues,omitempty"`
+	Evidence Evidence `json:"evidence"`
+	// Mentions lists every sentence of the document reporting this event
+	// (after de-duplication); MentionCount is its length.
+	Mentions     []int `json:"mentions,omitempty"`
+	MentionCount int   `json:"mention_count,omitempty"`
+}
+
+// Place is a location resolved against the gazetteer.
+type Place struct {
+	// Name is the gazetteer name; Text the words in the document.
+	Name string `json:"name"`
+	Text string `json:"text"`
+	// SentenceIndex and Span locate Text (Span indexes that sentence's text);
+	// a place read from the dateline has SentenceIndex -1 and Span in the document.
+	SentenceIndex int     `json:"sentence_index"`
+	Span          Span    `json:"span"`
+	Lat           float64 `json:"lat"`
+	Lon           float64 `json:"lon"`
+	// Country is the ISO 3166-1 alpha-3 code; Admin1 the first-level region's name.
+	Country     string `json:"country"`
+	CountryName string `json:"country_name,omitempty"`
+	Admin1      string `json:"admin1,omitempty"`
+	// Kind is "city", "capital", "region" or "country".
+	Kind      string `json:"kind"`
+	GeoNameID int    `json:"geonameid,omitempty"`
+	// From says where the place was found: "sentence" or "dateline".
+	From string `json:"from"`
+}
+
+// Quote is a direct quotation with its speaker and, when the text names
+// one, the outlet it was quoted by.
+type Quote struct {
+	DocID         string `json:"doc_id"`
+	SentenceIndex int    `json:"sentence_index"`
+	// Text is the quoted words without the quotation marks; Span locates them
+	// in the document text.
+	Text string `json:"text"`
+	Span Span   `json:"span"`
+	// Speaker is the actor the quote is attributed to ("Xu said").
+	Speaker *Actor `json:"speaker,omitempty"`
+	// Outlet is who reported the quote ("the Chinese Defense Ministry").
+	Outlet string `json:"outlet,omitempty"`
+}
+
+// Suggestion proposes an actors-dictionary entry for a person or body the
+// dictionaries do not know, from how the article introduced it.
+type Suggestion struct {
+	// Name is the name as written ("Tariq Shah Bahrami"); Code the code derived
+	// from its description ("AFGGOV").
+	Name string `json:"name"`
+	Code string `json:"code"`
+	// Description is the phrase the code was read from ("Afghanistan's Acting Defense Minister").
+	Description string `json:"description"`
+	// Date is the document date (YYYY-MM-DD) the description held on.
+	Date          string `json:"date,omitempty"`
+	DocID         string `json:"doc_id"`
+	SentenceIndex int    `json:"sentence_index"`
+	Sentence      string `json:"sentence"`
 }
 
 // Issue is an issue-dictionary match counted in an event's sentence.

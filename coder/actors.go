@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/geo"
 )
 
 // codeOwn reads the actor and agents written in a chunk's own words: the
@@ -40,6 +41,10 @@ func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
 		for _, q := range m.toks {
 			used[q] = true
 			hit.toks = append(hit.toks, ext[q])
+		}
+		if c.isCapital(s, hit) {
+			hit.code += "GOV" // "Beijing said": a capital stands for its government
+			hit.capital = true
 		}
 		out.actor = hit
 		break
@@ -82,6 +87,9 @@ type actorVal struct {
 	null bool
 	// fresh is true for a new actor taken from an uncoded noun phrase.
 	fresh bool
+	// resolution says how a pronoun, surname or role noun was linked to an
+	// actor introduced earlier in the article.
+	resolution *annalist.Resolution
 }
 
 // resolve returns the actors a chunk stands for: its own actor and agents,
@@ -110,6 +118,14 @@ func (c *Coder) resolve(s *sentence, ch *chunk, date int, depth int) []actorVal 
 				})
 			}
 			return out
+		}
+	}
+	if s.doc != nil && depth <= 1 {
+		if v, ok := s.doc.resolveMention(s, ch); ok {
+			return []actorVal{v}
+		}
+		if v, ok := c.possessivePronoun(s, ch, own.agents); ok {
+			return []actorVal{v}
 		}
 	}
 	if len(own.agents) > 0 {
@@ -292,7 +308,33 @@ func (c *Coder) actorOut(s *sentence, v actorVal) annalist.Actor {
 	for _, ag := range v.agents {
 		a.Agents = append(a.Agents, provenance(ag.ref.agent.Path, ag.ref.phrase.Line, strings.Join(ag.ref.phrase.Words(), " "), s.span(ag.toks)))
 	}
+	if v.resolution != nil {
+		r := *v.resolution
+		a.Resolution = &r
+		if v.chunk != nil {
+			a.Text = s.rawText(v.chunk.toks)
+			a.Span = s.span(v.chunk.toks)
+		}
+	}
 	return a
+}
+
+// possessivePronoun codes "its embassy", "their troops": the possessive
+// pronoun's antecedent with the chunk's own agents.
+func (c *Coder) possessivePronoun(s *sentence, ch *chunk, agents []agentHit) (actorVal, bool) {
+	for _, t := range ch.toks {
+		if s.toks[t].Tag != "PRP$" || t == ch.head {
+			continue
+		}
+		v, ok := s.doc.pronoun(s, ch, s.words[t])
+		if !ok {
+			return actorVal{}, false
+		}
+		v.code = addAgents(v.code, agents)
+		v.agents = append(append([]agentHit(nil), v.agents...), agents...)
+		return v, true
+	}
+	return actorVal{}, false
 }
 
 func mergeToks(a, b []int) []int {
@@ -336,4 +378,23 @@ func (c *Coder) shared(s *sentence, first, m *chunk) ([]actorVal, bool) {
 	}
 	agents = append(agents, m.own.agents...)
 	return c.compose(m, fa, agents, 0), true
+}
+
+// isCapital reports whether an actor hit is a country code read from the
+// name of that country's capital city ("Beijing" for CHN), which CAMEO codes
+// as the government. Only plain country codes qualify.
+func (c *Coder) isCapital(s *sentence, h *actorHit) bool {
+	if c.geo == nil || len(h.code) != 3 || s.doc == nil {
+		return false
+	}
+	var ws []string
+	for _, t := range h.toks {
+		ws = append(ws, s.toks[t].Text)
+	}
+	p, ok := c.geo.Lookup(strings.Join(ws, " "), geo.Context{Countries: []string{h.code}})
+	if !ok || p.Kind != geo.KindCapital {
+		return false
+	}
+	cc, ok := c.geo.Country(p.CountryISO3)
+	return ok && cc.CAMEO == h.code
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/cameo"
 	"github.com/annalist/annalist/dict"
+	"github.com/annalist/annalist/geo"
 )
 
 // Options are the coding options a PETRARCH configuration (or a validation
@@ -43,6 +44,7 @@ func DefaultOptions() Options {
 type Coder struct {
 	ix   *index
 	book *cameo.Codebook
+	geo  *geo.Gazetteer
 	opts Options
 }
 
@@ -54,7 +56,13 @@ func New(set *dict.Set, book *cameo.Codebook, opts Options) *Coder {
 
 // WithOptions returns a coder sharing c's dictionaries with other options.
 func (c *Coder) WithOptions(opts Options) *Coder {
-	return &Coder{ix: c.ix, book: c.book, opts: opts}
+	return &Coder{ix: c.ix, book: c.book, geo: c.geo, opts: opts}
+}
+
+// WithGazetteer returns a coder sharing c's dictionaries that resolves places
+// and treats capital cities as their governments when coding articles.
+func (c *Coder) WithGazetteer(g *geo.Gazetteer) *Coder {
+	return &Coder{ix: c.ix, book: c.book, geo: g, opts: c.opts}
 }
 
 // Options returns the coder's options.
@@ -85,11 +93,16 @@ type Result struct {
 // date is the sentence's date as YYYYMMDD (0 when unknown: date-restricted
 // actor codes then fall back to their defaults).
 func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result {
+	return c.codeSentence(sent, base, date, nil)
+}
+
+func (c *Coder) codeSentence(sent *annalist.Sentence, base int, date int, doc *Doc) Result {
 	var res Result
 	if len(sent.Tokens) == 0 {
 		return res
 	}
 	s := newSentence(sent.Tokens, sent.Text, base)
+	s.doc = doc
 	if kind, prov := c.discard(s); kind != "" {
 		res.Discard = kind
 		res.DiscardEntry = prov
@@ -100,8 +113,16 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 	for _, ch := range s.chunks {
 		ch.own = c.codeOwn(s, ch, date)
 	}
+	if doc != nil {
+		doc.register(s, sent.Index)
+	}
 	consumed := make([]bool, len(s.toks))
 	seen := map[string]bool{}
+	type coded struct {
+		vc     *verbCoding
+		events []annalist.Event
+	}
+	var all []coded
 	for i := range s.toks {
 		if consumed[i] {
 			continue
@@ -113,9 +134,13 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 		vc, lower := c.codeVerb(s, v, date)
 		// A coded verb owns the clauses below it: their verbs are not coded
 		// on their own (as in TABARI and PETRARCH) unless a transformation
-		// rewrites the pair.
-		for _, t := range lower {
-			consumed[t] = true
+		// rewrites the pair. In an article, a speech verb does not own the
+		// statement it reports: "Xu said China is ready to cooperate" codes
+		// China's readiness, with its own source.
+		if vc == nil || doc == nil || !c.isSpeech(vc) {
+			for _, t := range lower {
+				consumed[t] = true
+			}
 		}
 		if vc == nil {
 			continue
@@ -123,9 +148,27 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 		if len(c.ix.xforms) > 0 {
 			c.transform(s, vc, date)
 		}
-		evs := c.events(s, vc)
-		for _, e := range evs {
-			k := e.Source.Code + "\x00" + e.Target.Code + "\x00" + e.Event.Code
+		all = append(all, coded{vc, c.events(s, vc)})
+	}
+	for _, cd := range all {
+		if doc != nil && c.isSpeech(cd.vc) && cd.vc.evidence.Transform == nil {
+			// the statement itself is the event only when nothing it reports was coded
+			reported := false
+			inner := map[int]bool{}
+			for _, t := range cd.vc.owned {
+				inner[t] = true
+			}
+			for _, other := range all {
+				if other.vc != cd.vc && inner[other.vc.v.tok] && len(other.events) > 0 {
+					reported = true
+				}
+			}
+			if reported {
+				continue
+			}
+		}
+		for _, e := range cd.events {
+			k := e.Source.Code + "\x00" + e.Target.Code + "\x00" + e.Event.Code + "\x00" + e.Modality
 			if seen[k] {
 				continue
 			}
@@ -134,7 +177,22 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 			res.Events = append(res.Events, e)
 		}
 	}
+	if doc != nil {
+		doc.noteDates(s)
+		doc.quoted = append(doc.quoted, doc.quotes(s, sent.Index)...)
+	}
 	return res
+}
+
+// speechVerbs are verbs that report statements.
+var speechVerbs = map[string]bool{"SAY": true, "TELL": true, "ADD": true, "STATE": true, "ANNOUNCE": true, "DECLARE": true,
+	"NOTE": true, "STRESS": true, "EMPHASIZE": true, "EMPHASISE": true, "INSIST": true, "EXPLAIN": true, "REPORT": true,
+	"CLAIM": true, "CONFIRM": true, "REITERATE": true, "REMARK": true, "COMMENT": true, "WRITE": true, "TWEET": true}
+
+// isSpeech reports whether a coded verb reports speech: a statement code
+// (root 01) or a speech verb.
+func (c *Coder) isSpeech(vc *verbCoding) bool {
+	return strings.HasPrefix(vc.code.Primary, "01") || speechVerbs[vc.v.ref.verb.Lemma]
 }
 
 // verbCoding is what a dictionary verb yields before events are emitted.
@@ -148,6 +206,22 @@ type verbCoding struct {
 	evidence annalist.Evidence
 	// owned is the verb's lower scope: the clauses it owns.
 	owned []int
+	// mode is the PLOVER auxiliary mode of the verb's clause (articles only).
+	mode string
+	// chunks are the source and target chunks, for locating places.
+	srcChunk, tgtChunk *chunk
+}
+
+// patternHasModal reports a pattern that itself spells out negation,
+// futurity or condition ("NOT *", "WILL *"): its code already accounts for it.
+func patternHasModal(p *pattern) bool {
+	for _, w := range p.need {
+		switch w {
+		case "NOT", "N'T", "NEVER", "WILL", "WOULD", "COULD", "MAY", "MIGHT", "IF", "SHOULD", "NO":
+			return true
+		}
+	}
+	return false
 }
 
 // codeVerb codes one dictionary verb; it returns nil when the verb has a
@@ -181,6 +255,9 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 		return nil, nil
 	}
 	vc := &verbCoding{v: v, code: code, owned: lower}
+	if s.doc != nil && !(pat != nil && patternHasModal(pat)) {
+		vc.mode = s.modality(v.tok)
+	}
 	var srcChunk, tgtChunk *chunk
 	var pairs []*chunk
 	switch {
@@ -225,6 +302,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 		}
 		vc.srcs = c.resolveGroup(s, srcChunk, date, 0)
 		vc.tgts = c.resolveGroup(s, tgtChunk, date, 0)
+		vc.srcChunk, vc.tgtChunk = srcChunk, tgtChunk
 	}
 	vc.evidence = annalist.Evidence{
 		Verb:     s.textOf(rangeToks(v.start, v.end)),
@@ -239,6 +317,28 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 // without self-directed events, and without null actors when dyads are required.
 func (c *Coder) events(s *sentence, vc *verbCoding) []annalist.Event {
 	var out []annalist.Event
+	mode := vc.mode
+	var date, precision, dateText string
+	var place *annalist.Place
+	if s.doc != nil {
+		if mode == ModeFuture {
+			if ic, ok := intentCode(vc.code.Primary); ok {
+				// a promised or planned act is an intention (03x) or a threat (13x)
+				vc.code = dict.Code{Primary: ic}
+				mode = ""
+			}
+		}
+		date, precision, dateText = s.doc.eventDate(s, vc.v.tok, mode)
+		actors := map[int]bool{}
+		for _, ch := range []*chunk{vc.srcChunk, vc.tgtChunk} {
+			if ch != nil {
+				for _, t := range ch.toks {
+					actors[t] = true
+				}
+			}
+		}
+		place = s.doc.eventPlace(s, vc.v.tok, actors)
+	}
 	emit := func(a, t actorVal, code string) {
 		if code == "" || code == "---" || !validCode(dict.Code{Primary: code}) {
 			return
@@ -250,11 +350,16 @@ func (c *Coder) events(s *sentence, vc *verbCoding) []annalist.Event {
 			return
 		}
 		out = append(out, annalist.Event{
-			SentenceText: s.text,
-			Source:       c.actorOut(s, a),
-			Target:       c.actorOut(s, t),
-			Event:        c.eventType(code),
-			Evidence:     vc.evidence,
+			SentenceText:  s.text,
+			Source:        c.actorOut(s, a),
+			Target:        c.actorOut(s, t),
+			Event:         c.eventType(code),
+			Evidence:      vc.evidence,
+			Modality:      mode,
+			Date:          date,
+			DatePrecision: precision,
+			DateText:      dateText,
+			Location:      place,
 		})
 	}
 	for _, a := range vc.srcs {

@@ -22,6 +22,8 @@ type sentence struct {
 	// spans (document offsets) can be made sentence-relative.
 	text string
 	base int
+	// doc is the article context, nil when coding a sentence alone.
+	doc *Doc
 }
 
 // chunk is a base noun phrase: a nominal head with its determiners,
@@ -46,6 +48,8 @@ type actorHit struct {
 	ref  entryRef
 	code string // date-resolved code, may contain '/' for compound codes
 	toks []int
+	// capital is true when the hit is a capital city standing for its government.
+	capital bool
 }
 
 type agentHit struct {

@@ -1,0 +1,585 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/geo"
+	"github.com/annalist/annalist/when"
+)
+
+// Doc codes the sentences of one article in order, carrying what earlier
+// sentences established: the actors introduced (so that "Xu", "he", "the
+// minister", "the country" can be resolved), the countries in focus, the last
+// date mentioned, and the dateline. Create one per article with NewDoc; it is
+// not safe for concurrent use.
+type Doc struct {
+	c        *Coder
+	id       string
+	pub      time.Time
+	date     int
+	dateline *annalist.Place
+
+	entities  []*entity
+	countries map[string]int
+	anchor    when.Expr
+	hasAnchor bool
+
+	suggestions []annalist.Suggestion
+	suggested   map[string]bool
+
+	quoted    []annalist.Quote
+	openQuote bool
+}
+
+// entity is an actor the article has introduced.
+type entity struct {
+	code string
+	// names are the upper-case words of the actor's name ("XU", "QILIANG").
+	names []string
+	text  string
+	// person is true for an individual (introduced by a personal name).
+	person bool
+	// agents are the agent codes of the description ("GOV", "MIL").
+	agents   []string
+	plural   bool
+	sentence int
+	val      actorVal
+}
+
+// NewDoc starts coding an article. pub is the publication date (zero when
+// unknown: relative dates then stay unresolved and events undated).
+func (c *Coder) NewDoc(id string, pub time.Time) *Doc {
+	d := &Doc{c: c, id: id, pub: pub, countries: map[string]int{}, suggested: map[string]bool{}}
+	if !pub.IsZero() {
+		d.date = pub.Year()*10000 + int(pub.Month())*100 + pub.Day()
+	}
+	return d
+}
+
+// SetDateline records the article's dateline place ("KABUL"): events with no
+// place of their own take it.
+func (d *Doc) SetDateline(name string) {
+	if d.c.geo == nil || strings.TrimSpace(name) == "" {
+		return
+	}
+	p, ok := d.c.geo.Lookup(name, geo.Context{PlaceLike: true})
+	if !ok {
+		return
+	}
+	pl := placeOut(p, name, -1, annalist.Span{}, "dateline")
+	d.dateline = &pl
+	d.countries[p.CountryISO3] += 2
+}
+
+// Suggestions returns the dictionary entries proposed for actors the
+// dictionaries do not know, introduced in the article so far.
+func (d *Doc) Suggestions() []annalist.Suggestion { return d.suggestions }
+
+// Quotes returns the direct quotations found in the article so far.
+func (d *Doc) Quotes() []annalist.Quote { return d.quoted }
+
+// Code codes one sentence of the article; sentences must come in order.
+// base is the sentence's offset in the document text.
+func (d *Doc) Code(sent *annalist.Sentence, base int) Result {
+	return d.c.codeSentence(sent, base, d.date, d)
+}
+
+// focusCountry returns the country code the article is most about so far.
+func (d *Doc) focusCountry() string {
+	best, n := "", 0
+	for c, k := range d.countries {
+		if k > n || (k == n && c < best) {
+			best, n = c, k
+		}
+	}
+	return best
+}
+
+// countryContext lists the article's countries, most mentioned first, for the gazetteer.
+func (d *Doc) countryContext() []string {
+	type kv struct {
+		c string
+		n int
+	}
+	var all []kv
+	for c, n := range d.countries {
+		all = append(all, kv{c, n})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || (all[i].n == all[j].n && all[i].c < all[j].c) })
+	var out []string
+	for i, x := range all {
+		if i == 4 {
+			break
+		}
+		out = append(out, x.c)
+	}
+	return out
+}
+
+// register remembers the actors of a coded sentence's chunks for later
+// reference, and proposes dictionary entries for named people the
+// dictionaries do not know.
+func (d *Doc) register(s *sentence, sentIndex int) {
+	for _, ch := range s.chunks {
+		if ch.pronoun || s.gone[ch.head] {
+			continue
+		}
+		vs := d.c.resolve(s, ch, d.date, 1)
+		if len(vs) == 0 || vs[0].null || vs[0].resolution != nil {
+			continue
+		}
+		v := vs[0]
+		if cc := countryOf(v.code); cc != "" {
+			d.countries[cc]++
+		}
+		names := d.nameWords(s, ch, v)
+		e := &entity{code: v.code, names: names, text: s.textOf(ch.toks), person: len(names) > 0 && v.actor == nil,
+			plural: s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
+			sentence: sentIndex, val: v}
+		for _, ag := range v.agents {
+			e.agents = append(e.agents, strings.ToUpper(ag.ref.agent.Code))
+		}
+		if v.actor != nil && len(names) > 0 && v.actor.ref.actor != nil {
+			// a named person from the dictionary ("Hamid Karzai")
+			e.person = !strings.HasSuffix(v.code, "---") && len(names) >= 2
+		}
+		d.entities = append(d.entities, e)
+		if e.person && v.actor == nil && len(names) >= 2 {
+			d.suggest(s, ch, v, names, sentIndex)
+		}
+	}
+}
+
+// nameWords returns the proper-name words of a chunk that no agent entry
+// explains ("Tariq Shah Bahrami" in "Afghanistan's Acting Defense Minister
+// Tariq Shah Bahrami"): the trailing run of proper nouns.
+func (d *Doc) nameWords(s *sentence, ch *chunk, v actorVal) []string {
+	used := map[int]bool{}
+	for _, ag := range v.agents {
+		for _, t := range ag.toks {
+			used[t] = true
+		}
+	}
+	if v.actor != nil {
+		for _, t := range v.actor.toks {
+			if s.toks[t].Tag != "NNP" && s.toks[t].Tag != "NNPS" {
+				used[t] = true
+			}
+		}
+	}
+	var out []string
+	for i := len(ch.toks) - 1; i >= 0; i-- {
+		t := ch.toks[i]
+		tg := s.toks[t].Tag
+		if used[t] || (tg != "NNP" && tg != "NNPS") || titleWords[s.words[t]] {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		if s.toks[t].Rel == "nmod:poss" || (t+1 < len(s.toks) && s.toks[t+1].Tag == "POS") {
+			break // a possessor ("China's") is not the name
+		}
+		out = append([]string{s.words[t]}, out...)
+	}
+	return out
+}
+
+// titleWords are honorifics and ranks that precede names but are not names.
+var titleWords = map[string]bool{"MR": true, "MR.": true, "MRS": true, "MRS.": true, "MS": true, "MS.": true,
+	"DR": true, "DR.": true, "GEN": true, "GEN.": true, "GENERAL": true, "LT": true, "LT.": true, "COL": true,
+	"COL.": true, "CAPT": true, "CAPT.": true, "SEN": true, "SEN.": true, "REP": true, "REP.": true, "GOV": true,
+	"GOV.": true, "PRESIDENT": true, "MINISTER": true, "PRIME": true, "KING": true, "QUEEN": true, "PRINCE": true,
+	"SHEIKH": true, "ACTING": true, "DEPUTY": true, "VICE": true, "CHAIRMAN": true, "SECRETARY": true, "AMBASSADOR": true,
+	"ADM": true, "ADM.": true, "MAJ": true, "MAJ.": true, "SGT": true, "SGT.": true, "PROF": true, "PROF.": true}
+
+func (d *Doc) suggest(s *sentence, ch *chunk, v actorVal, names []string, sentIndex int) {
+	key := strings.Join(names, " ") + "\x00" + v.code
+	if d.suggested[key] || strings.HasPrefix(v.code, "---") {
+		return
+	}
+	d.suggested[key] = true
+	var nameToks, descToks []int
+	nameSet := map[string]bool{}
+	for _, n := range names {
+		nameSet[n] = true
+	}
+	for _, t := range s.extended(ch, 2) {
+		if nameSet[s.words[t]] && (s.toks[t].Tag == "NNP" || s.toks[t].Tag == "NNPS") {
+			nameToks = append(nameToks, t)
+		} else {
+			descToks = append(descToks, t)
+		}
+	}
+	sortInts(descToks)
+	sg := annalist.Suggestion{
+		Name:          s.rawText(nameToks),
+		Code:          v.code,
+		Description:   s.rawText(descToks),
+		DocID:         d.id,
+		SentenceIndex: sentIndex,
+		Sentence:      s.text,
+	}
+	if !d.pub.IsZero() {
+		sg.Date = d.pub.Format("2006-01-02")
+	}
+	d.suggestions = append(d.suggestions, sg)
+}
+
+// resolveMention links a chunk that names no actor to one the article
+// introduced: a pronoun, a surname, a role noun ("the minister"), or "the
+// country". It returns false when nothing fits.
+func (d *Doc) resolveMention(s *sentence, ch *chunk) (actorVal, bool) {
+	head := s.words[ch.head]
+	tag := s.toks[ch.head].Tag
+	switch {
+	case ch.pronoun:
+		return d.pronoun(s, ch, head)
+	case tag == "NNP" || tag == "NNPS":
+		if v, ok := d.byName(s, ch); ok {
+			return v, true
+		}
+	}
+	if countryNouns[head] && s.hasDefinite(ch) {
+		if c := d.focusCountry(); c != "" {
+			return d.resolved(ch, c, "country", c, "\""+strings.ToLower(s.textOf(ch.toks))+"\" is the country the article is about"), true
+		}
+	}
+	if len(ch.own.agents) > 0 && s.hasDefinite(ch) && ch.own.actor == nil {
+		return d.byRole(s, ch)
+	}
+	return actorVal{}, false
+}
+
+// countryNouns are nouns that refer back to a country in focus.
+var countryNouns = map[string]bool{"COUNTRY": true, "NATION": true, "STATE": false, "REPUBLIC": true, "KINGDOM": true}
+
+func (d *Doc) resolved(ch *chunk, code, method, antecedent, reason string) actorVal {
+	return actorVal{code: code, chunk: ch, resolution: &annalist.Resolution{Method: method, Antecedent: antecedent, Reason: reason}}
+}
+
+// pronoun resolves he/she/it/they and their possessives to the most recent
+// compatible entity.
+func (d *Doc) pronoun(s *sentence, ch *chunk, w string) (actorVal, bool) {
+	var want func(e *entity) bool
+	switch w {
+	case "HE", "HIM", "HIS", "SHE", "HER", "HERS", "HIMSELF", "HERSELF":
+		want = func(e *entity) bool { return e.person }
+	case "IT", "ITS", "ITSELF":
+		want = func(e *entity) bool { return !e.person && !e.plural }
+	case "THEY", "THEM", "THEIR", "THEMSELVES":
+		want = func(e *entity) bool { return !e.person }
+	default:
+		return actorVal{}, false
+	}
+	for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-12; i-- {
+		e := d.entities[i]
+		if want(e) {
+			return d.link(ch, e, "pronoun", "\""+strings.ToLower(w)+"\" refers to the nearest preceding "+kindOf(e)), true
+		}
+	}
+	return actorVal{}, false
+}
+
+func kindOf(e *entity) string {
+	if e.person {
+		return "person"
+	}
+	return "actor of that number"
+}
+
+// byName links a proper name to an entity sharing a name word ("Xu" → "Xu
+// Qiliang"), allowing one letter of difference in long names ("Bahram" →
+// "Bahrami").
+func (d *Doc) byName(s *sentence, ch *chunk) (actorVal, bool) {
+	var words []string
+	for _, t := range ch.toks {
+		if tg := s.toks[t].Tag; (tg == "NNP" || tg == "NNPS") && !titleWords[s.words[t]] {
+			words = append(words, s.words[t])
+		}
+	}
+	if len(words) == 0 {
+		return actorVal{}, false
+	}
+	for i := len(d.entities) - 1; i >= 0; i-- {
+		e := d.entities[i]
+		if len(e.names) == 0 {
+			continue
+		}
+		n := 0
+		for _, w := range words {
+			for _, nm := range e.names {
+				if w == nm || (len(w) >= 5 && len(nm) >= 5 && nearlyEqual(w, nm)) {
+					n++
+					break
+				}
+			}
+		}
+		// every word must belong to the name, and the last name must be among them
+		if n == len(words) && nameHasLast(words, e.names) {
+			return d.link(ch, e, "surname", "\""+s.textOf(ch.toks)+"\" names "+e.text+" again"), true
+		}
+	}
+	return actorVal{}, false
+}
+
+func nameHasLast(words, names []string) bool {
+	last := names[len(names)-1]
+	for _, w := range words {
+		if w == last || (len(w) >= 5 && nearlyEqual(w, last)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearlyEqual reports whether a and b differ by at most one inserted,
+// deleted or substituted letter.
+func nearlyEqual(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
+}
+
+// byRole links a definite role noun ("the minister", "the diplomat", "the
+// insurgent group") to the most recent entity with the same agent code.
+func (d *Doc) byRole(s *sentence, ch *chunk) (actorVal, bool) {
+	var agents []string
+	for _, ag := range ch.own.agents {
+		agents = append(agents, strings.ToUpper(ag.ref.agent.Code))
+	}
+	for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-20; i-- {
+		e := d.entities[i]
+		if strings.HasPrefix(e.code, "---") {
+			continue
+		}
+		for _, a := range agents {
+			if hasChunk(e.code, a) || containsString(e.agents, a) {
+				return d.link(ch, e, "role", "\""+s.textOf(ch.toks)+"\" is the "+strings.ToLower(a)+" actor last named: "+e.text), true
+			}
+		}
+	}
+	return actorVal{}, false
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Doc) link(ch *chunk, e *entity, method, reason string) actorVal {
+	v := e.val
+	v.chunk = ch
+	v.null = false
+	v.resolution = &annalist.Resolution{Method: method, Antecedent: e.text, SentenceIndex: e.sentence, Reason: reason}
+	return v
+}
+
+// countryOf returns the country part of an actor code ("AFG" of "AFGGOV"), or
+// "" for codes that do not start with a country (IGO..., NGO..., ---).
+func countryOf(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	c := code[:3]
+	switch c {
+	case "IGO", "NGO", "IMG", "MNC", "---", "\"":
+		return ""
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return c
+}
+
+// hasDefinite reports whether the chunk opens with "the" (or a demonstrative).
+func (s *sentence) hasDefinite(ch *chunk) bool {
+	for _, t := range ch.toks {
+		if s.toks[t].Rel == "det" {
+			switch s.words[t] {
+			case "THE", "THIS", "THAT", "THESE", "THOSE":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rawText returns the text between the first and last of toks as written.
+func (s *sentence) rawText(toks []int) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	sp := s.span(toks)
+	if !sp.Empty() && sp.End <= len(s.text) {
+		return s.text[sp.Start:sp.End]
+	}
+	return s.textOf(toks)
+}
+
+func placeOut(p geo.Place, text string, sent int, span annalist.Span, from string) annalist.Place {
+	return annalist.Place{Name: p.Name, Text: text, SentenceIndex: sent, Span: span, Lat: p.Lat, Lon: p.Lon,
+		Country: p.CountryISO3, CountryName: p.CountryName, Admin1: p.Admin1Name, Kind: p.Kind.String(),
+		GeoNameID: p.GeoNameID, From: from}
+}
+
+// eventDate picks the date of an event at verb v: a temporal expression in
+// the verb's clause (nearest the verb), else one elsewhere in the sentence
+// when the sentence has a single one, else the publication date. Future
+// events read "Friday" forwards. It returns "", "", "" when nothing dates the
+// event (no expression and no publication date): the date is never guessed.
+func (d *Doc) eventDate(s *sentence, v int, mode string) (date, precision, text string) {
+	exprs := when.Find(s.text, d.pub, when.Options{Future: mode == ModeFuture, Anchor: d.anchor})
+	best, bestDist := -1, 1<<30
+	inClause := s.clauseTokens(v)
+	for i, e := range exprs {
+		if e.Precision == when.Unresolved {
+			continue
+		}
+		t := s.tokenAt(e.Span.Start)
+		if t < 0 {
+			continue
+		}
+		dist := abs(t - v)
+		if !inClause[t] {
+			dist += 1000
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 && (bestDist < 1000 || len(exprs) == 1) {
+		e := exprs[best]
+		return e.DateString(), string(e.Precision), e.Text
+	}
+	if !d.pub.IsZero() && mode != ModeHistorical {
+		return d.pub.Format("2006-01-02"), "day", ""
+	}
+	return "", "", ""
+}
+
+// noteDates remembers the last resolved date of a sentence, the anchor for
+// "a day before" and "two days later" in the next ones.
+func (d *Doc) noteDates(s *sentence) {
+	exprs := when.Find(s.text, d.pub, when.Options{Anchor: d.anchor})
+	for i := len(exprs) - 1; i >= 0; i-- {
+		if exprs[i].Precision == when.Day {
+			d.anchor = exprs[i]
+			return
+		}
+	}
+}
+
+// eventPlace picks where the event at verb v happened: a place named in a
+// locative phrase ("in Oslo", "at the border near Kabul") of the verb's
+// clause, else the dateline. Places that are the event's actors do not count.
+func (d *Doc) eventPlace(s *sentence, v int, actors map[int]bool) *annalist.Place {
+	if d.c.geo != nil {
+		words := make([]string, len(s.toks))
+		for i, t := range s.toks {
+			words[i] = t.Text
+		}
+		inClause := s.clauseTokens(v)
+		var best *annalist.Place
+		bestDist := 1 << 30
+		for _, m := range d.c.geo.Match(words, geo.Context{Countries: d.countryContext()}) {
+			if !inClause[m.Start] || actors[m.Start] {
+				continue
+			}
+			head := m.End - 1
+			if !s.locative(head) {
+				continue
+			}
+			if dist := abs(head - v); dist < bestDist {
+				toks := rangeToks(m.Start, m.End)
+				p := placeOut(m.Place, s.rawText(toks), -1, s.span(toks), "sentence")
+				best, bestDist = &p, dist
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return d.dateline
+}
+
+// locative reports whether token t heads (or is inside) a phrase introduced
+// by a locative preposition.
+func (s *sentence) locative(t int) bool {
+	for depth := 0; depth < 4 && t >= 0; depth++ {
+		for _, k := range s.kids[t] {
+			if s.toks[k].Rel == "case" {
+				switch s.words[k] {
+				case "IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT", "AROUND", "OUTSIDE_OF", "ALONG":
+					return true
+				}
+				return false
+			}
+		}
+		r := s.toks[t].Rel
+		if r != "compound" && r != "flat" && r != "conj" && r != "appos" && r != "nmod" {
+			return false
+		}
+		t = s.toks[t].Head
+	}
+	return false
+}
+
+// clauseTokens marks the tokens of verb v's clause: its subtree without
+// other clauses (complements, adverbial and relative clauses, conjoined verbs).
+func (s *sentence) clauseTokens(v int) map[int]bool {
+	in := map[int]bool{}
+	for _, t := range s.subtree(v, func(k int) bool {
+		switch s.toks[k].Rel {
+		case "ccomp", "advcl", "acl:relcl", "parataxis", "csubj":
+			return true
+		case "conj", "xcomp":
+			return isVerbTag(s.toks[k].Tag)
+		}
+		return false
+	}) {
+		in[t] = true
+	}
+	return in
+}
+
+// tokenAt returns the token whose span covers sentence offset off, or -1.
+func (s *sentence) tokenAt(off int) int {
+	for i, t := range s.toks {
+		sp := t.Span.Shift(-s.base)
+		if off >= sp.Start && off < sp.End {
+			return i
+		}
+	}
+	return -1
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
