@@ -1,0 +1,598 @@
+// Package parse is Annalist's dependency parser: a greedy arc-eager parser with averaged-perceptron scoring that outputs Universal Dependencies trees.
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/annalist/annalist"
+)
+
+// defaultModel is the model trained on UD English EWT v2.16 (see data/README.md).
+//
+//go:embed data/parser.bin.gz
+var defaultModel []byte
+
+// Default parses the embedded model, trained on UD English EWT. Each call
+// decodes the weights afresh (tens of MB of memory, about a second), so
+// callers load once and share the result. It fails only if the embedded
+// file is corrupt.
+func Default() (*Model, error) {
+	m, err := Read(bytes.NewReader(defaultModel))
+	if err != nil {
+		return nil, fmt.Errorf("parse: embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// Model is a trained dependency parser; immutable and safe for concurrent use.
+type Model struct {
+	tags    []string          // tag id - tagFirst -> Penn Treebank tag
+	tagIDs  map[string]uint64 // tag -> id
+	labels  []string          // label id -> UD relation
+	rootLab int32             // id of "root", or -1
+	trans   table4            // transition scores, nMoves columns
+	label   sparseTable       // label scores, len(labels) columns
+	pool    sync.Pool         // *state scratch
+}
+
+// table is the dense form of a weight table that training and Read produce:
+// an open-addressing map from feature key to the offset of its row in w. The
+// model turns it into the layouts used for scoring (table4, sparseTable).
+type table struct {
+	cols  int
+	mask  uint32
+	slots []slot
+	w     []int16
+	nrows int
+}
+
+type slot struct {
+	key uint32 // 0 marks an empty slot
+	off int32  // first weight of the row in w
+}
+
+// table4 is a transition table with each row stored in its slot, so that a
+// lookup costs a single cache miss.
+type table4 struct {
+	mask  uint32
+	slots []slot4
+	nrows int
+}
+
+type slot4 struct {
+	key uint32
+	w   [nMoves]int16
+}
+
+func newTable4(t *table) table4 {
+	f := table4{mask: t.mask, slots: make([]slot4, len(t.slots)), nrows: t.nrows}
+	for i, sl := range t.slots {
+		if sl.key != 0 {
+			f.slots[i].key = sl.key
+			copy(f.slots[i].w[:], t.w[sl.off:int(sl.off)+nMoves])
+		}
+	}
+	return f
+}
+
+// rows returns the keys in ascending order and their rows.
+func (t *table4) rows() ([]uint32, []int16) {
+	var keys []uint32
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			keys = append(keys, sl.key)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	w := make([]int16, 0, len(keys)*nMoves)
+	for _, k := range keys {
+		i := k & t.mask
+		for t.slots[i].key != k {
+			i = (i + 1) & t.mask
+		}
+		w = append(w, t.slots[i].w[:]...)
+	}
+	return keys, w
+}
+
+// sparseTable is the label table: rows have many columns but few non-zero
+// weights, so each row is stored as (column, weight) pairs.
+type sparseTable struct {
+	cols  int
+	mask  uint32
+	slots []sslot
+	ent   []entry
+	nrows int
+}
+
+type sslot struct {
+	key uint32 // 0 marks an empty slot
+	off uint32 // first entry of the row
+	n   uint32 // number of entries
+}
+
+type entry struct {
+	col uint16
+	w   int16
+}
+
+func newSparseTable(t *table) sparseTable {
+	f := sparseTable{cols: t.cols, mask: t.mask, slots: make([]sslot, len(t.slots)), nrows: t.nrows}
+	for i, sl := range t.slots {
+		if sl.key == 0 {
+			continue
+		}
+		off := uint32(len(f.ent))
+		for j, x := range t.w[sl.off : int(sl.off)+t.cols] {
+			if x != 0 {
+				f.ent = append(f.ent, entry{uint16(j), x})
+			}
+		}
+		f.slots[i] = sslot{key: sl.key, off: off, n: uint32(len(f.ent)) - off}
+	}
+	return f
+}
+
+// score sums the rows of keys into out (len(out) == t.cols).
+func (t *sparseTable) score(keys []uint32, out []int32) {
+	for i := range out {
+		out[i] = 0
+	}
+	if len(t.slots) == 0 {
+		return
+	}
+	for _, k := range keys {
+		i := k & t.mask
+		for {
+			sl := &t.slots[i]
+			if sl.key == k {
+				for _, e := range t.ent[sl.off : sl.off+sl.n] {
+					out[e.col] += int32(e.w)
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			i = (i + 1) & t.mask
+		}
+	}
+}
+
+// rows returns the keys in ascending order and their dense rows.
+func (t *sparseTable) rows() ([]uint32, []int16) {
+	var keys []uint32
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			keys = append(keys, sl.key)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	w := make([]int16, len(keys)*t.cols)
+	for r, k := range keys {
+		i := k & t.mask
+		for t.slots[i].key != k {
+			i = (i + 1) & t.mask
+		}
+		sl := t.slots[i]
+		for _, e := range t.ent[sl.off : sl.off+sl.n] {
+			w[r*t.cols+int(e.col)] = e.w
+		}
+	}
+	return keys, w
+}
+
+// score sums the rows of keys.
+func (t *table4) score(keys []uint32, out *[nMoves]int32) {
+	var a, b, c, d int32
+	if len(t.slots) > 0 {
+		for _, k := range keys {
+			i := k & t.mask
+			for {
+				sl := &t.slots[i]
+				if sl.key == k {
+					a += int32(sl.w[0])
+					b += int32(sl.w[1])
+					c += int32(sl.w[2])
+					d += int32(sl.w[3])
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
+				i = (i + 1) & t.mask
+			}
+		}
+	}
+	out[0], out[1], out[2], out[3] = a, b, c, d
+}
+
+// buildTable makes a table from distinct keys and their rows (len(w) == len(keys)*cols).
+// The load factor stays at or below 1/2.
+func buildTable(cols int, keys []uint32, w []int16) table {
+	size := 1
+	for size < 2*len(keys)+2 {
+		size <<= 1
+	}
+	t := table{cols: cols, mask: uint32(size - 1), slots: make([]slot, size), w: w, nrows: len(keys)}
+	for r, k := range keys {
+		i := k & t.mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = slot{key: k, off: int32(r * cols)}
+	}
+	return t
+}
+
+func newModel(tags, labels []string, trans, label table) *Model {
+	m := &Model{tags: tags, labels: labels, trans: newTable4(&trans), label: newSparseTable(&label), rootLab: -1}
+	m.tagIDs = make(map[string]uint64, len(tags))
+	for i, t := range tags {
+		m.tagIDs[t] = uint64(i + tagFirst)
+	}
+	for i, l := range labels {
+		if l == "root" {
+			m.rootLab = int32(i)
+		}
+	}
+	m.pool.New = func() any { return &state{keys: make([]uint32, 0, 96)} }
+	return m
+}
+
+// Labels returns the relations the model can output, in its internal order.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+// tagID maps a Penn Treebank tag to its feature atom.
+func (m *Model) tagID(t string) uint64 {
+	if id, ok := m.tagIDs[t]; ok {
+		return id
+	}
+	return tagUnknown
+}
+
+// load fills s with the atoms of a sentence.
+func (m *Model) load(s *state, words, tags []string) {
+	n := len(words)
+	s.reset(n)
+	var buf [64]byte
+	b := buf[:0]
+	for i, w := range words {
+		s.words[i], s.sufs[i], s.shape[i], b = wordAtoms(w, b)
+		s.tags[i] = m.tagID(tags[i])
+	}
+	s.words[n], s.sufs[n], s.shape[n], s.tags[n] = rootWord, rootWord, rootWord, tagRoot
+}
+
+// Parse fills heads (the 0-based index of each word's head, -1 for the root)
+// and rels (UD relations with subtypes, "root" for the root) for a sentence
+// of words (token Norm forms) with Penn Treebank tags. Exactly one word is the
+// root of a non-empty sentence. It panics if the four slices differ in length.
+func (m *Model) Parse(words, tags []string, heads []int, rels []string) {
+	n := len(words)
+	if len(tags) != n || len(heads) != n || len(rels) != n {
+		panic(fmt.Sprintf("parse: Parse: %d words, %d tags, %d heads, %d rels", n, len(tags), len(heads), len(rels)))
+	}
+	if n == 0 {
+		return
+	}
+	s := m.pool.Get().(*state)
+	m.load(s, words, tags)
+	m.run(s)
+	m.finish(s, heads, rels)
+	m.pool.Put(s)
+}
+
+// run parses greedily from the initial configuration.
+func (m *Model) run(s *state) {
+	var sc [nMoves]int32
+	for !s.done() {
+		best := s.forced()
+		if best < 0 {
+			m.trans.score(s.transFeatures(), &sc)
+			for mv := 0; mv < nMoves; mv++ {
+				if s.valid(mv) && (best < 0 || sc[mv] > sc[best]) {
+					best = mv
+				}
+			}
+		}
+		lab := int32(-1)
+		switch best {
+		case mLeft:
+			lab = m.predictLabel(s, s.b, s.top())
+		case mRight:
+			lab = m.predictLabel(s, s.top(), s.b)
+		}
+		s.apply(best, lab)
+	}
+}
+
+// predictLabel picks the label of the arc h -> d: "root" for arcs from the
+// root, the best other label otherwise.
+func (m *Model) predictLabel(s *state, h, d int32) int32 {
+	if int(h) == s.n && m.rootLab >= 0 {
+		return m.rootLab
+	}
+	L := len(m.labels)
+	if cap(s.lsc) < L {
+		s.lsc = make([]int32, L)
+	}
+	sc := s.lsc[:L]
+	m.label.score(s.labelFeatures(h, d), sc)
+	best := int32(-1)
+	for j := range sc {
+		if int32(j) == m.rootLab {
+			continue
+		}
+		if best < 0 || sc[j] > sc[best] {
+			best = int32(j)
+		}
+	}
+	return best
+}
+
+// finish copies the tree out, making the first word attached to the
+// artificial root the only root: later ones attach to it (as "parataxis" if
+// the classifier had nothing better).
+func (m *Model) finish(s *state, heads []int, rels []string) {
+	n := int32(s.n)
+	root := int32(-1)
+	for i := int32(0); i < n; i++ {
+		h := s.head[i]
+		if h < 0 {
+			h = n
+		}
+		if h == n {
+			if root < 0 {
+				root = i
+				heads[i] = -1
+				rels[i] = "root"
+				continue
+			}
+			heads[i] = int(root)
+			rels[i] = "parataxis"
+			continue
+		}
+		heads[i] = int(h)
+		if l := s.label[i]; l >= 0 && int(l) < len(m.labels) && l != m.rootLab {
+			rels[i] = m.labels[l]
+		} else {
+			rels[i] = "dep"
+		}
+	}
+}
+
+// The model file: gzip of
+//
+//	magic "ANPARSE1"
+//	uvarint count, then that many uvarint-length-prefixed strings: tags
+//	the same for labels
+//	two tables (transitions, labels), each: uvarint cols, uvarint rows,
+//	then per row (keys ascending): uvarint key delta (> 0 after the first),
+//	cols zigzag-varint int16 weights.
+const magic = "ANPARSE1"
+
+// Limits that keep Read from allocating without bound on corrupt input.
+const (
+	maxStrings = 4096
+	maxStrLen  = 256
+	maxCols    = 1024
+	maxRows    = 1 << 25
+	maxWeights = 1 << 28
+)
+
+// Write serialises the model in its compact gzip-compressed binary format.
+// It fails only if w fails.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
+	strs := func(ss []string) {
+		uv(uint64(len(ss)))
+		for _, s := range ss {
+			uv(uint64(len(s)))
+			bw.WriteString(s)
+		}
+	}
+	bw.WriteString(magic)
+	strs(m.tags)
+	strs(m.labels)
+	tk, tw := m.trans.rows()
+	lk, lw := m.label.rows()
+	for _, t := range []struct {
+		cols int
+		keys []uint32
+		w    []int16
+	}{{nMoves, tk, tw}, {m.label.cols, lk, lw}} {
+		uv(uint64(t.cols))
+		uv(uint64(len(t.keys)))
+		prev := uint32(0)
+		for r, k := range t.keys {
+			uv(uint64(k - prev))
+			prev = k
+			for _, x := range t.w[r*t.cols : (r+1)*t.cols] {
+				sv(int64(x))
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("parse: write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("parse: write model: %w", err)
+	}
+	return nil
+}
+
+// Read decodes a model written by Write. Malformed input yields an
+// *annalist.Error with code EINVALID saying what is wrong and at which byte
+// offset of the decompressed stream.
+func Read(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, annalist.Errorf(annalist.EINVALID, "parse: model: not gzip: %v", err)
+	}
+	d := &decoder{r: bufio.NewReader(zr)}
+	m, err := d.model()
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	off int64
+}
+
+func (d *decoder) fail(format string, args ...any) error {
+	return annalist.Errorf(annalist.EINVALID, "parse: model: byte %d: %s", d.off, fmt.Sprintf(format, args...))
+}
+
+func (d *decoder) ReadByte() (byte, error) {
+	c, err := d.r.ReadByte()
+	if err == nil {
+		d.off++
+	}
+	return c, err
+}
+
+func (d *decoder) uvarint(what string, max uint64) (uint64, error) {
+	x, err := binary.ReadUvarint(d)
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return 0, d.fail("%s: %v", what, err)
+	}
+	if x > max {
+		return 0, d.fail("%s %d is over the limit %d", what, x, max)
+	}
+	return x, nil
+}
+
+func (d *decoder) strings(what string) ([]string, error) {
+	n, err := d.uvarint(what+" count", maxStrings)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, n)
+	seen := make(map[string]bool, n)
+	for i := range out {
+		l, err := d.uvarint(what+" length", maxStrLen)
+		if err != nil {
+			return nil, err
+		}
+		b := make([]byte, l)
+		for j := range b {
+			if b[j], err = d.ReadByte(); err != nil {
+				return nil, d.fail("%s: %v", what, io.ErrUnexpectedEOF)
+			}
+		}
+		if l == 0 || seen[string(b)] {
+			return nil, d.fail("%s %d is empty or repeated", what, i)
+		}
+		seen[string(b)] = true
+		out[i] = string(b)
+	}
+	return out, nil
+}
+
+func (d *decoder) table(what string, wantCols int) (table, error) {
+	cols, err := d.uvarint(what+" columns", maxCols)
+	if err != nil {
+		return table{}, err
+	}
+	if int(cols) != wantCols {
+		return table{}, d.fail("%s has %d columns, want %d", what, cols, wantCols)
+	}
+	rows, err := d.uvarint(what+" rows", maxRows)
+	if err != nil {
+		return table{}, err
+	}
+	if rows*cols > maxWeights {
+		return table{}, d.fail("%s: %d weights is over the limit", what, rows*cols)
+	}
+	keys := make([]uint32, 0, min(rows, 1<<20))
+	w := make([]int16, 0, min(rows*cols, 1<<22))
+	prev := uint64(0)
+	for i := uint64(0); i < rows; i++ {
+		delta, err := d.uvarint(what+" key", math.MaxUint32)
+		if err != nil {
+			return table{}, err
+		}
+		k := prev + delta
+		if (i > 0 && delta == 0) || k == 0 || k > math.MaxUint32 {
+			return table{}, d.fail("%s: key %d out of order", what, i)
+		}
+		prev = k
+		keys = append(keys, uint32(k))
+		for j := uint64(0); j < cols; j++ {
+			x, err := binary.ReadVarint(d)
+			if err != nil {
+				return table{}, d.fail("%s: weight: %v", what, io.ErrUnexpectedEOF)
+			}
+			if x < math.MinInt16 || x > math.MaxInt16 {
+				return table{}, d.fail("%s: weight %d out of range", what, x)
+			}
+			w = append(w, int16(x))
+		}
+	}
+	return buildTable(int(cols), keys, w), nil
+}
+
+func (d *decoder) model() (*Model, error) {
+	var mg [len(magic)]byte
+	for i := range mg {
+		c, err := d.ReadByte()
+		if err != nil {
+			return nil, d.fail("header: %v", io.ErrUnexpectedEOF)
+		}
+		mg[i] = c
+	}
+	if string(mg[:]) != magic {
+		return nil, d.fail("not a parser model (magic %q)", mg[:])
+	}
+	tags, err := d.strings("tag")
+	if err != nil {
+		return nil, err
+	}
+	labels, err := d.strings("label")
+	if err != nil {
+		return nil, err
+	}
+	if len(labels) == 0 {
+		return nil, d.fail("no labels")
+	}
+	trans, err := d.table("transition table", nMoves)
+	if err != nil {
+		return nil, err
+	}
+	label, err := d.table("label table", len(labels))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.ReadByte(); err != io.EOF {
+		if err == nil {
+			d.off--
+			return nil, d.fail("trailing data")
+		}
+		return nil, d.fail("%v", err)
+	}
+	return newModel(tags, labels, trans, label), nil
+}
