@@ -1,12 +1,16 @@
 package parse
 
 import (
+	"bytes"
 	"encoding/gob"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/conllu"
 	"github.com/annalist/annalist/tag"
 )
@@ -144,4 +148,77 @@ func trainCached(train, dev []*conllu.Sentence, opts TrainOptions, cache string)
 		}
 	}
 	return trainPredicted(withMerged(train), dev, tags, opts)
+}
+
+// tinyTrain is the first n sentences of the EWT test split, as a small
+// training set for tests of the training code (not of accuracy).
+func tinyTrain(tb testing.TB, n int) []*conllu.Sentence {
+	tb.Helper()
+	return ewtTest(tb)[:n]
+}
+
+func TestTrainDeterministic(t *testing.T) {
+	train, dev := tinyTrain(t, 80), ewtTest(t)[100:120]
+	var out [2]bytes.Buffer
+	for i := range out {
+		m, err := Train(train, dev, TrainOptions{Epochs: 3, Seed: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Write(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Error("two runs with the same seed gave different models")
+	}
+}
+
+func TestTrainJackknife(t *testing.T) {
+	train, dev := tinyTrain(t, 60), ewtTest(t)[100:110]
+	var log bytes.Buffer
+	m, err := Train(train, dev, TrainOptions{Epochs: 2, Seed: 1, Tagger: tagger(t), TagFolds: 2, TagEpochs: 1, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"jackknife fold 1/2 tagged", "jackknife fold 2/2 tagged", "epoch 2:"} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, log.String())
+		}
+	}
+	// Gold and jackknifed copies of every sentence, and of the merged ones.
+	if !strings.Contains(log.String(), fmt.Sprintf("parse: %d training sentences", 2*len(withMerged(train)))) {
+		t.Errorf("log: %s", log.String())
+	}
+	sc := Evaluate(m, tagger(t), dev)
+	if sc.Words == 0 || sc.UAS <= 0.3 {
+		t.Errorf("tiny model scores %+v", sc)
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	if _, err := Train(nil, nil, TrainOptions{}); annalist.ErrorCode(err) != annalist.EINVALID {
+		t.Errorf("no data: err = %v", err)
+	}
+	cyclic := &conllu.Sentence{Words: []conllu.Word{{ID: 1, Form: "a", XPOS: "DT", Head: 2, Deprel: "det"}, {ID: 2, Form: "b", XPOS: "NN", Head: 1, Deprel: "nsubj"}}}
+	if _, err := Train([]*conllu.Sentence{cyclic}, nil, TrainOptions{}); annalist.ErrorCode(err) != annalist.EINVALID {
+		t.Errorf("only a cyclic tree: err = %v", err)
+	}
+}
+
+func TestProjectivize(t *testing.T) {
+	// "A hearing is scheduled on the issue today": the nmod "on the issue"
+	// hangs from "hearing" across the verb; lifting attaches it to the verb.
+	// Words: 0 A, 1 hearing, 2 is, 3 scheduled, 4 on, 5 the, 6 issue, 7 today; root n=8.
+	h := []int32{1, 3, 3, 8, 6, 6, 1, 3}
+	projectivize(h)
+	want := []int32{1, 3, 3, 8, 6, 6, 3, 3}
+	if fmt.Sprint(h) != fmt.Sprint(want) {
+		t.Errorf("projectivize = %v, want %v", h, want)
+	}
+	p := []int32{1, 3, 1}
+	projectivize(p)
+	if fmt.Sprint(p) != "[1 3 1]" {
+		t.Errorf("a projective tree changed: %v", p)
+	}
 }
