@@ -24,10 +24,15 @@ type Scores struct {
 // relation: a word counts as correct when both its head and its full
 // relation are right.
 type LabelScore struct {
-	Label               string
+	// Label is the full relation ("nsubj:pass").
+	Label string
+	// Gold, Pred and Correct count the words with the relation in the gold
+	// trees, in the parser's trees, and in both with the right head.
 	Gold, Pred, Correct int
-	Precision, Recall   float64
-	F1                  float64
+	// Precision is Correct/Pred and Recall Correct/Gold (0 when undefined).
+	Precision, Recall float64
+	// F1 is their harmonic mean.
+	F1 float64
 }
 
 func universal(rel string) string {

@@ -21,7 +21,8 @@ import (
 // errors a tagger makes on unseen text; every sentence is also used once
 // more with its gold tags. Without a tagger, gold XPOS are used throughout.
 //
-// Training is deterministic for a given Seed. It fails with EINVALID when
+// Training is deterministic for a given Seed and uses at most two
+// goroutines (two fold taggers at a time). It fails with EINVALID when
 // there is nothing usable to train on, or with the error of a fold tagger.
 func Train(train, dev []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 	all := withMerged(train)
