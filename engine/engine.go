@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/cameo"
 	"github.com/annalist/annalist/coder"
 	"github.com/annalist/annalist/dict"
+	"github.com/annalist/annalist/geo"
+	"github.com/annalist/annalist/nlp"
 	"github.com/annalist/annalist/treebank"
 )
 
@@ -31,13 +34,24 @@ type Config struct {
 	Coding *coder.Options
 	// Warn, if set, receives each dictionary problem that was skipped.
 	Warn func(error)
+	// Analyzer analyses raw text; nil loads the embedded models on first use.
+	Analyzer *nlp.Analyzer
+	// KeepModal keeps negated and hypothetical events (marked in their
+	// Modality) instead of withholding them.
+	KeepModal bool
 }
 
 // Engine codes documents. Build it with New.
 type Engine struct {
-	set   *dict.Set
-	book  *cameo.Codebook
-	coder *coder.Coder
+	set       *dict.Set
+	book      *cameo.Codebook
+	gaz       *geo.Gazetteer
+	coder     *coder.Coder
+	keepModal bool
+
+	anOnce sync.Once
+	an     *nlp.Analyzer
+	anErr  error
 }
 
 // New loads the dictionaries and the codebook. With StrictDicts a
@@ -71,12 +85,31 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load codebook: %w", err)
 	}
+	gaz, err := geo.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
 	opts := coder.DefaultOptions()
 	if cfg.Coding != nil {
 		opts = *cfg.Coding
 	}
-	return &Engine{set: set, book: book, coder: coder.New(set, book, opts)}, nil
+	e := &Engine{set: set, book: book, gaz: gaz, coder: coder.New(set, book, opts).WithGazetteer(gaz), keepModal: cfg.KeepModal}
+	if cfg.Analyzer != nil {
+		e.anOnce.Do(func() { e.an = cfg.Analyzer })
+	}
+	return e, nil
 }
+
+// Analyzer returns the language analyzer, loading the embedded tagger and
+// parser on first use (a fraction of a second); it fails only if the
+// embedded models are broken.
+func (e *Engine) Analyzer() (*nlp.Analyzer, error) {
+	e.anOnce.Do(func() { e.an, e.anErr = nlp.Default() })
+	return e.an, e.anErr
+}
+
+// Gazetteer returns the place gazetteer (read-only).
+func (e *Engine) Gazetteer() *geo.Gazetteer { return e.gaz }
 
 // Dictionaries returns the loaded dictionary set (read-only).
 func (e *Engine) Dictionaries() *dict.Set { return e.set }

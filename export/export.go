@@ -28,10 +28,16 @@ func Formats() []string {
 	return fs
 }
 
+// DocumentWriter is implemented by formats that write whole articles.
+type DocumentWriter interface {
+	WriteDocument(doc *annalist.Document, events []annalist.Event, quotes []annalist.Quote, suggestions []annalist.Suggestion) error
+}
+
 var formats = map[string]func(w *bufio.Writer) Writer{
-	"jsonl":    func(w *bufio.Writer) Writer { return &jsonlWriter{w: w, enc: json.NewEncoder(w)} },
-	"tsv":      func(w *bufio.Writer) Writer { return &tsvWriter{w: w} },
-	"petrarch": func(w *bufio.Writer) Writer { return &petrarchWriter{w: w} },
+	"jsonl":     func(w *bufio.Writer) Writer { return &jsonlWriter{w: w, enc: json.NewEncoder(w)} },
+	"documents": func(w *bufio.Writer) Writer { return &docWriter{w: w, enc: json.NewEncoder(w)} },
+	"tsv":       func(w *bufio.Writer) Writer { return &tsvWriter{w: w} },
+	"petrarch":  func(w *bufio.Writer) Writer { return &petrarchWriter{w: w} },
 }
 
 // NewWriter returns a writer for the named format; an unknown name is an
@@ -107,3 +113,39 @@ func (p *petrarchWriter) Write(ev *annalist.Event) error {
 }
 
 func (p *petrarchWriter) Flush() error { return p.w.Flush() }
+
+// docWriter writes one JSON object per article: its metadata, events,
+// quotes and suggested actors.
+type docWriter struct {
+	w   *bufio.Writer
+	enc *json.Encoder
+}
+
+// DocumentRecord is one line of the documents format.
+type DocumentRecord struct {
+	ID          string                `json:"id"`
+	Title       string                `json:"title,omitempty"`
+	Date        string                `json:"date,omitempty"`
+	Dateline    string                `json:"dateline,omitempty"`
+	Source      string                `json:"source,omitempty"`
+	URL         string                `json:"url,omitempty"`
+	Events      []annalist.Event      `json:"events"`
+	Quotes      []annalist.Quote      `json:"quotes,omitempty"`
+	Suggestions []annalist.Suggestion `json:"suggestions,omitempty"`
+}
+
+func (d *docWriter) Write(ev *annalist.Event) error { return d.enc.Encode(ev) }
+
+func (d *docWriter) WriteDocument(doc *annalist.Document, events []annalist.Event, quotes []annalist.Quote, suggestions []annalist.Suggestion) error {
+	rec := DocumentRecord{ID: doc.ID, Title: doc.Title, Dateline: doc.Dateline, Source: doc.Source, URL: doc.URL,
+		Events: events, Quotes: quotes, Suggestions: suggestions}
+	if rec.Events == nil {
+		rec.Events = []annalist.Event{}
+	}
+	if !doc.Date.IsZero() {
+		rec.Date = doc.Date.Format("2006-01-02")
+	}
+	return d.enc.Encode(rec)
+}
+
+func (d *docWriter) Flush() error { return d.w.Flush() }

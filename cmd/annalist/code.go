@@ -16,6 +16,7 @@ import (
 	"github.com/annalist/annalist/engine"
 	"github.com/annalist/annalist/export"
 	"github.com/annalist/annalist/petrxml"
+	"github.com/annalist/annalist/text"
 )
 
 // codeCmd is "annalist code": it reads documents and writes events.
@@ -24,14 +25,15 @@ type codeCmd struct {
 	fs *flag.FlagSet
 
 	input, format, date, dictDir, verbs string
-	stats, strict                       bool
+	stats, strict, keepModal            bool
 }
 
 func newCodeCmd(e *env) command {
 	c := &codeCmd{e: e, fs: flag.NewFlagSet("code", flag.ContinueOnError)}
 	c.fs.SetOutput(e.stderr)
-	c.fs.StringVar(&c.input, "input", "auto", "input kind: auto, text, jsonl or petrarch-xml")
-	c.fs.StringVar(&c.format, "format", "jsonl", "output format: jsonl, tsv or petrarch")
+	c.fs.StringVar(&c.input, "input", "auto", "input kind: auto, text, html, jsonl or petrarch-xml")
+	c.fs.StringVar(&c.format, "format", "jsonl", "output format: jsonl (one event per line), documents (one article per line with events, quotes and suggested actors), tsv or petrarch")
+	c.fs.BoolVar(&c.keepModal, "keep-modal", false, "also output negated and hypothetical events (marked in \"modality\")")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
 	c.fs.StringVar(&c.dictDir, "dict-dir", "", "directory of dictionaries replacing the embedded set")
 	c.fs.StringVar(&c.verbs, "verbs", "tabari", "embedded verb dictionary: tabari (CAMEO.verbpatterns.150430.txt) or petrarch2 (CAMEO.2.0.txt)")
@@ -78,7 +80,7 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	eng, err := engine.New(engine.Config{DictDir: c.dictDir, Verbs: syn, StrictDicts: c.strict})
+	eng, err := engine.New(engine.Config{DictDir: c.dictDir, Verbs: syn, StrictDicts: c.strict, KeepModal: c.keepModal})
 	if err != nil {
 		return err
 	}
@@ -132,10 +134,69 @@ func (c *codeCmd) codePath(ctx context.Context, eng *engine.Engine, p string, de
 	switch kind {
 	case "petrarch-xml":
 		return c.codePetrarchXML(eng, br, name, defDate, w, st)
-	case "text", "jsonl":
-		return annalist.Errorf(annalist.EINVALID, "%s: coding %s input needs raw-text analysis, which this build does not have yet; give PETRARCH XML with <Parse> trees (--input petrarch-xml)", name, kind)
+	case "jsonl":
+		jr := text.NewJSONLReader(br, name)
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			doc, err := jr.Next()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				if annalist.ErrorCode(err) == annalist.EINVALID {
+					fmt.Fprintln(c.e.stderr, "annalist:", err)
+					continue
+				}
+				return err
+			}
+			if doc.Date.IsZero() {
+				doc.Date = defDate
+			}
+			if err := c.codeDoc(eng, doc, w, st); err != nil {
+				return err
+			}
+		}
+	case "text":
+		doc, err := text.ReadPlain(br, name, 0)
+		if err != nil {
+			return err
+		}
+		doc.Date = defDate
+		return c.codeDoc(eng, doc, w, st)
+	case "html":
+		doc, err := text.ReadHTML(br, name, 0)
+		if err != nil {
+			return err
+		}
+		if doc.Date.IsZero() {
+			doc.Date = defDate
+		}
+		return c.codeDoc(eng, doc, w, st)
 	}
-	return annalist.Errorf(annalist.EINVALID, "unknown --input %q: want auto, text, jsonl or petrarch-xml", kind)
+	return annalist.Errorf(annalist.EINVALID, "unknown --input %q: want auto, text, html, jsonl or petrarch-xml", kind)
+}
+
+// codeDoc codes one raw-text article as a whole document.
+func (c *codeCmd) codeDoc(eng *engine.Engine, doc *annalist.Document, w export.Writer, st *codeStats) error {
+	res, err := eng.CodeDocument(doc)
+	if err != nil {
+		return err
+	}
+	st.Docs++
+	st.Sentences += res.Sentences
+	if dw, ok := w.(export.DocumentWriter); ok {
+		st.Events += len(res.Events)
+		return dw.WriteDocument(doc, res.Events, res.Quotes, res.Suggestions)
+	}
+	for i := range res.Events {
+		if err := w.Write(&res.Events[i]); err != nil {
+			return err
+		}
+		st.Events++
+	}
+	return nil
 }
 
 // codePetrarchXML codes PETRARCH XML records from their parses. Records
@@ -197,10 +258,14 @@ func sniffInput(name string, br *bufio.Reader) string {
 		return "petrarch-xml"
 	case strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson"):
 		return "jsonl"
+	case strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm"):
+		return "html"
 	}
 	head, _ := br.Peek(512)
 	t := strings.TrimSpace(string(head))
 	switch {
+	case strings.HasPrefix(strings.ToLower(t), "<!doctype html") || strings.HasPrefix(strings.ToLower(t), "<html"):
+		return "html"
 	case strings.HasPrefix(t, "<"):
 		return "petrarch-xml"
 	case strings.HasPrefix(t, "{"):

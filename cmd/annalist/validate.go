@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/nlp"
 	"github.com/annalist/annalist/validation"
 )
 
@@ -65,7 +66,11 @@ func (c *validateCmd) Run(ctx context.Context, args []string) error {
 	}
 	opts := validation.Options{DictDir: c.dictDir, TextOnly: c.textOnly}
 	if c.textOnly {
-		return &exitError{code: 2, msg: "--text-only needs raw-text analysis, which this build does not have yet"}
+		an, err := nlp.Default()
+		if err != nil {
+			return err
+		}
+		opts.Analyzer = an
 	}
 	rep, err := validation.Run(ctx, c.fs.Arg(0), opts)
 	if err != nil {
@@ -75,6 +80,9 @@ func (c *validateCmd) Run(ctx context.Context, args []string) error {
 		return &exitError{code: 2, msg: err.Error()}
 	}
 	w := c.e.stdout
+	for _, e := range rep.DictWarnings {
+		fmt.Fprintf(c.e.stderr, "annalist: dictionary: %v (line skipped)\n", e)
+	}
 	for _, e := range rep.Errors {
 		fmt.Fprintf(w, "UNREADABLE %v\n", e)
 	}
