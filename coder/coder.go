@@ -485,6 +485,12 @@ var subjRels = map[string]bool{"nsubj": true, "nsubj:pass": true, "nsubj:outer":
 // controlling and coordinated verbs when the verb has none; exclude (a chunk
 // a pattern already took) is passed over and the climb continues.
 func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
+	if v == s.tailVerb && s.tail >= 0 {
+		// a closing reporting clause: its subject is the noun phrase before the verb
+		if ci := s.chunk[v-1]; ci >= 0 && s.chunks[ci] != exclude {
+			return s.chunks[ci]
+		}
+	}
 	var pronoun *chunk
 	pronounClimb := true
 	for depth := 0; depth < 12 && v >= 0; depth++ {

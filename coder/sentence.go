@@ -24,6 +24,9 @@ type sentence struct {
 	base int
 	// doc is the article context, nil when coding a sentence alone.
 	doc *Doc
+	// tail is the comma opening a closing reporting clause (", an official
+	// said on Monday."), or -1.
+	tail, tailVerb int
 }
 
 // chunk is a base noun phrase: a nominal head with its determiners,
@@ -105,7 +108,54 @@ func newSentence(toks []annalist.Token, text string, base int) *sentence {
 		s.vocab[w] = struct{}{}
 	}
 	s.buildChunks()
+	s.tail, s.tailVerb = s.reportingTail()
 	return s
+}
+
+// reportingTail finds a closing reporting clause ", [the ...] NP said [on
+// Monday]." whatever the parser attached it to; it returns the comma and the
+// speech verb, or -1, -1.
+func (s *sentence) reportingTail() (int, int) {
+	n := len(s.toks)
+	end := n
+	for end > 0 && isFinalPunct(s.toks[end-1]) {
+		end--
+	}
+	for v := end - 1; v > 1; v-- {
+		if !speechForms[s.words[v]] || !isVerbTag(s.toks[v].Tag) {
+			continue
+		}
+		// after the verb: only its own modifiers
+		for t := v + 1; t < end; t++ {
+			if !s.under(t, v) {
+				return -1, -1
+			}
+		}
+		// before the verb, back to a comma: noun chunks only
+		c := v - 1
+		for c >= 0 && s.toks[c].Norm != "," {
+			if s.chunk[c] < 0 && s.toks[c].Rel != "punct" && s.toks[c].Tag != "RB" {
+				return -1, -1
+			}
+			c--
+		}
+		if c <= 0 || c == v-1 {
+			return -1, -1
+		}
+		return c, v
+	}
+	return -1, -1
+}
+
+// under reports whether token t is in the subtree of token v.
+func (s *sentence) under(t, v int) bool {
+	for i := 0; i < len(s.toks) && t >= 0; i++ {
+		if t == v {
+			return true
+		}
+		t = s.toks[t].Head
+	}
+	return false
 }
 
 // hasAll reports whether every word occurs in the sentence.
@@ -201,6 +251,89 @@ func (s *sentence) buildChunks() {
 		}
 		s.chunks = append(s.chunks, c)
 	}
+	s.mergeAdjacent()
+}
+
+// mergeRels are attachments between two touching noun chunks that a parser
+// uses when it splits one name or title ("Dagolath's first Deputy | Prime
+// Minister Telemar", "Bree | Prime Minister Romendacil"): with no word
+// between them the two are one noun phrase.
+var mergeRels = map[string]bool{"appos": true, "conj": true, "flat": true, "compound": true, "nmod:desc": true,
+	"dep": true, "list": true, "obl:unmarked": true, "nmod:unmarked": true, "obl:npmod": true}
+
+// mergeAdjacent joins touching chunks that belong together: one attached
+// to the other by a merge relation, or a name right after a description
+// that the parser made the subject of a relative clause ("the news agency
+// WFNA said").
+func (s *sentence) mergeAdjacent() {
+	for bi := 1; bi < len(s.chunks); bi++ {
+		b := s.chunks[bi]
+		if b.start == 0 || s.chunk[b.start-1] < 0 {
+			continue
+		}
+		a := s.chunks[s.chunk[b.start-1]]
+		if a == b || a.end != b.start || b.pronoun || a.pronoun || s.toks[b.toks[0]].Rel == "det" || s.toks[b.toks[0]].Rel == "case" {
+			continue
+		}
+		bt, at := s.toks[b.head], s.toks[a.head]
+		join := false
+		switch {
+		case mergeRels[bt.Rel] && bt.Head >= 0 && s.chunk[bt.Head] == a.idx:
+			join = true
+		case mergeRels[at.Rel] && at.Head >= 0 && s.chunk[at.Head] == b.idx:
+			join = true
+		case (bt.Rel == "nsubj" || bt.Rel == "obl" || bt.Rel == "nmod") && bt.Head >= 0 && !s.hasCase(b.head) && isProper(bt.Tag):
+			v := s.toks[bt.Head]
+			join = bt.Rel == "nsubj" && (v.Rel == "acl:relcl" || v.Rel == "acl") && v.Head >= 0 && s.chunk[v.Head] == a.idx
+			join = join || (bt.Rel != "nsubj" && s.chunk[bt.Head] == a.idx)
+		}
+		if !join || !(isProper(bt.Tag) || isProper(at.Tag)) {
+			continue
+		}
+		// a absorbs b; the head stays a's unless a was attached to b
+		if at.Head >= 0 && s.chunk[at.Head] == b.idx {
+			a.head = b.head
+		}
+		a.toks = append(a.toks, b.toks...)
+		sortInts(a.toks)
+		a.end = b.end
+		for _, t := range b.toks {
+			s.chunk[t] = a.idx
+		}
+		b.toks = nil
+		b.head = -1
+	}
+	// drop emptied chunks and renumber
+	var keep []*chunk
+	for _, c := range s.chunks {
+		if c.head >= 0 {
+			c.idx = len(keep)
+			keep = append(keep, c)
+		}
+	}
+	if len(keep) != len(s.chunks) {
+		for i := range s.chunk {
+			s.chunk[i] = -1
+		}
+		for _, c := range keep {
+			for _, t := range c.toks {
+				s.chunk[t] = c.idx
+			}
+		}
+		s.chunks = keep
+	}
+}
+
+func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// hasCase reports whether token t has a preposition.
+func (s *sentence) hasCase(t int) bool {
+	for _, k := range s.kids[t] {
+		if s.toks[k].Rel == "case" {
+			return true
+		}
+	}
+	return false
 }
 
 func trimmable(t annalist.Token) bool {
@@ -242,31 +375,90 @@ func (s *sentence) textOf(toks []int) string {
 }
 
 // conjuncts returns the chunk itself followed by the chunks conjoined with it
-// (following conj relations between chunk heads, depth first).
+// (conj relations from any nominal word of a chunk to another chunk's head,
+// depth first), and, for a subject that ends a comma list the parser did
+// not read as a coordination ("Evil Mordor, the awful Fornost, and good
+// Gondor"), the chunks of that list.
 func (s *sentence) conjuncts(c *chunk) []*chunk {
-	out := []*chunk{c}
-	var walk func(h int)
-	walk = func(h int) {
-		for _, k := range s.kids[h] {
-			if s.toks[k].Rel == "conj" && s.chunk[k] >= 0 && s.chunks[s.chunk[k]].head == k {
-				out = append(out, s.chunks[s.chunk[k]])
-				walk(k)
+	out := s.leftList(c)
+	out = append(out, c)
+	seen := map[*chunk]bool{c: true}
+	var walk func(x *chunk)
+	walk = func(x *chunk) {
+		for _, t := range x.toks {
+			if t != x.head && !isNominalTag(s.toks[t].Tag) {
+				continue
+			}
+			for _, k := range s.kids[t] {
+				if s.toks[k].Rel != "conj" || s.chunk[k] < 0 {
+					continue
+				}
+				y := s.chunks[s.chunk[k]]
+				if y.head != k || seen[y] || s.gone[k] {
+					continue
+				}
+				seen[y] = true
+				out = append(out, y)
+				walk(y)
 			}
 		}
 	}
-	walk(c.head)
+	walk(c)
 	return out
+}
+
+// leftList returns the chunks of a comma list ending just before subject c
+// ("A, B and c", "A, B, and c"), when the parser attached them elsewhere.
+func (s *sentence) leftList(c *chunk) []*chunk {
+	if r := s.toks[c.head].Rel; r != "nsubj" && r != "nsubj:pass" {
+		return nil
+	}
+	var list []*chunk
+	i := c.start - 1
+	sawCC := false
+	for i >= 0 {
+		t := s.toks[i]
+		switch {
+		case t.Norm == "," || t.Rel == "punct" && t.Norm == ",":
+			i--
+			continue
+		case t.Tag == "CC" && !sawCC && len(list) == 0:
+			sawCC = true
+			i--
+			continue
+		}
+		ci := s.chunk[i]
+		if ci < 0 || s.chunks[ci].end != i+1 {
+			break
+		}
+		x := s.chunks[ci]
+		switch s.toks[x.head].Rel {
+		case "root", "list", "dep", "appos", "parataxis", "conj", "vocative":
+		default:
+			return nil
+		}
+		list = append([]*chunk{x}, list...)
+		i = x.start - 1
+		if i >= 0 && s.toks[i].Norm != "," && s.toks[i].Tag != "CC" {
+			break
+		}
+	}
+	if !sawCC || len(list) == 0 || i >= 0 {
+		return nil // the list must be coordinated and open the sentence
+	}
+	return list
 }
 
 // firstConjunct returns the first chunk of the coordination c belongs to.
 func (s *sentence) firstConjunct(c *chunk) *chunk {
-	for {
+	for i := 0; i < 20; i++ {
 		t := s.toks[c.head]
-		if t.Rel != "conj" || t.Head < 0 || s.chunk[t.Head] < 0 || s.chunks[s.chunk[t.Head]].head != t.Head {
+		if t.Rel != "conj" || t.Head < 0 || s.chunk[t.Head] < 0 {
 			return c
 		}
 		c = s.chunks[s.chunk[t.Head]]
 	}
+	return c
 }
 
 // nmods returns the chunks attached to chunk c as nominal modifiers (prepositional phrases: "of Gondor").

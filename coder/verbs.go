@@ -86,7 +86,7 @@ func (c *Coder) scopes(s *sentence, v verbHit) (upper, lower []int) {
 		return (r == "conj" && isVerbTag(s.toks[k].Tag)) || (r == "cc" && k > v.tok) || r == "parataxis"
 	})
 	for _, t := range sub {
-		if t >= v.end && !s.gone[t] {
+		if t >= v.end && !s.gone[t] && (s.tail < 0 || v.tok > s.tail || t < s.tail) {
 			lower = append(lower, t)
 		}
 	}

@@ -3,7 +3,9 @@ package nlp
 
 import (
 	"fmt"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/parse"
@@ -53,8 +55,51 @@ type scratch struct {
 // index text.
 func (a *Analyzer) Analyze(text string) []annalist.Sentence {
 	sents := tokenize.Split(text)
+	for i := range sents {
+		sents[i].Tokens = splitUnderscores(sents[i].Tokens)
+	}
 	a.AnalyzeSentences(sents)
 	return sents
+}
+
+// splitUnderscores reads underscores joining letters ("Dol_Amroth", the
+// PETRARCH and TABARI way of writing a multi-word name) as spaces: the
+// token becomes one token per word. Tokens with digits or '@' (e-mail
+// addresses, handles, identifiers) are left alone.
+func splitUnderscores(toks []annalist.Token) []annalist.Token {
+	var out []annalist.Token
+	for i, t := range toks {
+		if !letterUnderscores(t.Text) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]annalist.Token, 0, len(toks)+4), toks[:i]...)
+		}
+		start := t.Span.Start
+		for _, part := range strings.Split(t.Text, "_") {
+			out = append(out, annalist.Token{Text: part, Norm: part, Span: annalist.Span{Start: start, End: start + len(part)}, Head: -1})
+			start += len(part) + 1
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+func letterUnderscores(w string) bool {
+	if !strings.Contains(w, "_") || strings.HasPrefix(w, "_") || strings.HasSuffix(w, "_") || strings.Contains(w, "__") {
+		return false
+	}
+	for _, r := range w {
+		if r != '_' && !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // AnalyzeSentences tags and parses already tokenized sentences in place.

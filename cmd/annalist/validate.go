@@ -81,7 +81,7 @@ func (c *validateCmd) Run(ctx context.Context, args []string) error {
 	}
 	w := c.e.stdout
 	for _, e := range rep.DictWarnings {
-		fmt.Fprintf(c.e.stderr, "annalist: dictionary: %v (line skipped)\n", e)
+		fmt.Fprintf(c.e.stderr, "annalist: dictionary: %v\n", e)
 	}
 	for _, e := range rep.Errors {
 		fmt.Fprintf(w, "UNREADABLE %v\n", e)
