@@ -190,6 +190,12 @@ func (s *sentence) isChunkHead(i int) bool {
 func (s *sentence) inside(i int) bool {
 	t := s.toks[i]
 	if !chunkRels[t.Rel] {
+		// Adjectives and names before a noun belong to its phrase whatever
+		// the parser called them ("the evil Arnor awful Gondor").
+		if t.Head > i && (strings.HasPrefix(t.Tag, "JJ") || isProper(t.Tag)) && isNominalTag(s.toks[t.Head].Tag) &&
+			(t.Rel == "nsubj" || t.Rel == "obl:npmod" || t.Rel == "nmod:npmod" || t.Rel == "obl:unmarked") && s.contiguous(i, t.Head) {
+			return true
+		}
 		return false
 	}
 	h := s.toks[t.Head]
@@ -279,6 +285,9 @@ func (s *sentence) mergeAdjacent() {
 		join := false
 		switch {
 		case mergeRels[bt.Rel] && bt.Head >= 0 && s.chunk[bt.Head] == a.idx:
+			join = bt.Rel != "conj" || !s.hasCoordinator(b.head)
+		case bt.Rel == "conj" && !s.hasCoordinator(b.head) && (s.toks[a.head].Rel == "conj" || a.head == bt.Head) && !isProper(bt.Tag):
+			// "death and injury toll": a conjunct without its own "and" continues the one before it
 			join = true
 		case mergeRels[at.Rel] && at.Head >= 0 && s.chunk[at.Head] == b.idx:
 			join = true
@@ -287,7 +296,7 @@ func (s *sentence) mergeAdjacent() {
 			join = bt.Rel == "nsubj" && (v.Rel == "acl:relcl" || v.Rel == "acl") && v.Head >= 0 && s.chunk[v.Head] == a.idx
 			join = join || (bt.Rel != "nsubj" && s.chunk[bt.Head] == a.idx)
 		}
-		if !join || !(isProper(bt.Tag) || isProper(at.Tag)) {
+		if !join || !(isProper(bt.Tag) || isProper(at.Tag) || bt.Rel == "conj") {
 			continue
 		}
 		// a absorbs b; the head stays a's unless a was attached to b
@@ -325,6 +334,16 @@ func (s *sentence) mergeAdjacent() {
 }
 
 func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// hasCoordinator reports whether token t has its own "and"/"or" or a comma.
+func (s *sentence) hasCoordinator(t int) bool {
+	for _, k := range s.kids[t] {
+		if r := s.toks[k].Rel; (r == "cc" || r == "punct") && k < t {
+			return true
+		}
+	}
+	return false
+}
 
 // hasCase reports whether token t has a preposition.
 func (s *sentence) hasCase(t int) bool {
@@ -390,7 +409,11 @@ func (s *sentence) conjuncts(c *chunk) []*chunk {
 				continue
 			}
 			for _, k := range s.kids[t] {
-				if s.toks[k].Rel != "conj" || s.chunk[k] < 0 {
+				r := s.toks[k].Rel
+				// an appositive that is itself a coordination is the rest of a list:
+				// "Mordor, the Shire, Fornost and Bree"
+				listAppos := r == "appos" && t == x.head && s.coordinated(k)
+				if (r != "conj" && !listAppos) || s.chunk[k] < 0 {
 					continue
 				}
 				y := s.chunks[s.chunk[k]]
@@ -404,7 +427,29 @@ func (s *sentence) conjuncts(c *chunk) []*chunk {
 		}
 	}
 	walk(c)
+	// Two subjects of one verb are a coordination the parser did not build:
+	// "The lions and the evil awful Gondor welcomed".
+	if h := s.toks[c.head]; (h.Rel == "nsubj" || h.Rel == "nsubj:pass") && h.Head >= 0 {
+		for _, k := range s.kids[h.Head] {
+			if k != c.head && s.toks[k].Rel == h.Rel && s.chunk[k] >= 0 && !seen[s.chunks[s.chunk[k]]] && !s.gone[k] {
+				y := s.chunks[s.chunk[k]]
+				seen[y] = true
+				out = append(out, y)
+				walk(y)
+			}
+		}
+	}
 	return out
+}
+
+// coordinated reports whether token t has a conjunct introduced by a coordinator.
+func (s *sentence) coordinated(t int) bool {
+	for _, k := range s.kids[t] {
+		if s.toks[k].Rel == "conj" && s.hasCoordinator(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // leftList returns the chunks of a comma list ending just before subject c
@@ -545,4 +590,19 @@ func (s *sentence) isPassive(v int) bool {
 		}
 	}
 	return false
+}
+
+// contiguous reports whether tokens from a to b have no punctuation,
+// coordinator or verb between them.
+func (s *sentence) contiguous(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for t := a + 1; t < b; t++ {
+		tk := s.toks[t]
+		if tk.Rel == "punct" || tk.Tag == "CC" || isVerbTag(tk.Tag) {
+			return false
+		}
+	}
+	return true
 }
