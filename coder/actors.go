@@ -256,6 +256,9 @@ func (c *Coder) newActor(s *sentence, ch *chunk, n int) (string, bool) {
 	var add func(*chunk)
 	add = func(x *chunk) {
 		for _, m := range s.nmods(x) {
+			if temporalWords[s.words[m.head]] {
+				continue // "on Wednesday" is not part of a name
+			}
 			// the preposition(s) before the modifier
 			for _, k := range s.kids[m.head] {
 				if s.toks[k].Rel == "case" && k < m.start {
@@ -398,3 +401,10 @@ func (c *Coder) isCapital(s *sentence, h *actorHit) bool {
 	cc, ok := c.geo.Country(p.CountryISO3)
 	return ok && cc.CAMEO == h.code
 }
+
+// temporalWords head noun phrases that date things rather than name them.
+var temporalWords = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true,
+	"SATURDAY": true, "SUNDAY": true, "JANUARY": true, "FEBRUARY": true, "MARCH": true, "APRIL": true, "MAY": true,
+	"JUNE": true, "JULY": true, "AUGUST": true, "SEPTEMBER": true, "OCTOBER": true, "NOVEMBER": true, "DECEMBER": true,
+	"TODAY": true, "YESTERDAY": true, "TOMORROW": true, "WEEK": true, "MONTH": true, "YEAR": true, "MORNING": true,
+	"EVENING": true, "NIGHT": true, "AFTERNOON": true, "WEEKEND": true}

@@ -493,6 +493,9 @@ func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
 	}
 	var pronoun *chunk
 	pronounClimb := true
+	if auxRels[s.toks[v].Rel] && !auxWords[s.words[v]] && s.toks[v].Head >= 0 {
+		v = s.toks[v].Head // a content verb misparsed as an auxiliary shares its clause's subject
+	}
 	for depth := 0; depth < 12 && v >= 0; depth++ {
 		for _, k := range s.kids[v] {
 			if !subjRels[s.toks[k].Rel] || s.gone[k] {

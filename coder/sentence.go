@@ -192,7 +192,7 @@ func (s *sentence) inside(i int) bool {
 	if !chunkRels[t.Rel] {
 		// Adjectives and names before a noun belong to its phrase whatever
 		// the parser called them ("the evil Arnor awful Gondor").
-		if t.Head > i && (strings.HasPrefix(t.Tag, "JJ") || isProper(t.Tag)) && isNominalTag(s.toks[t.Head].Tag) &&
+		if ht := s.toks[t.Head].Tag; t.Head > i && (strings.HasPrefix(t.Tag, "JJ") || isProper(t.Tag)) && (isNominalTag(ht) || strings.HasPrefix(ht, "JJ")) &&
 			(t.Rel == "nsubj" || t.Rel == "obl:npmod" || t.Rel == "nmod:npmod" || t.Rel == "obl:unmarked") && s.contiguous(i, t.Head) {
 			return true
 		}
@@ -282,6 +282,7 @@ func (s *sentence) mergeAdjacent() {
 			continue
 		}
 		bt, at := s.toks[b.head], s.toks[a.head]
+		at0 := a.head
 		join := false
 		switch {
 		case mergeRels[bt.Rel] && bt.Head >= 0 && s.chunk[bt.Head] == a.idx:
@@ -291,12 +292,20 @@ func (s *sentence) mergeAdjacent() {
 			join = true
 		case mergeRels[at.Rel] && at.Head >= 0 && s.chunk[at.Head] == b.idx:
 			join = true
+		case bareAdverbial[at.Rel] && bt.Rel == "nsubj" && at.Head == bt.Head && !s.hasCase(a.head):
+			// "Gryffindor's head | Minerva McGonagall left": a bare noun phrase
+			// right before the subject is part of it
+			join = true
+			a.head = b.head
 		case (bt.Rel == "nsubj" || bt.Rel == "obl" || bt.Rel == "nmod") && bt.Head >= 0 && !s.hasCase(b.head) && isProper(bt.Tag):
 			v := s.toks[bt.Head]
 			join = bt.Rel == "nsubj" && (v.Rel == "acl:relcl" || v.Rel == "acl") && v.Head >= 0 && s.chunk[v.Head] == a.idx
 			join = join || (bt.Rel != "nsubj" && s.chunk[bt.Head] == a.idx)
 		}
 		if !join || !(isProper(bt.Tag) || isProper(at.Tag) || bt.Rel == "conj") {
+			if a.head == b.head {
+				a.head = at0
+			}
 			continue
 		}
 		// a absorbs b; the head stays a's unless a was attached to b
@@ -334,6 +343,9 @@ func (s *sentence) mergeAdjacent() {
 }
 
 func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// bareAdverbial are relations of noun phrases used adverbially without a preposition.
+var bareAdverbial = map[string]bool{"obl:unmarked": true, "obl:npmod": true, "obl:tmod": true, "nmod:npmod": true, "dep": true}
 
 // hasCoordinator reports whether token t has its own "and"/"or" or a comma.
 func (s *sentence) hasCoordinator(t int) bool {
@@ -417,7 +429,11 @@ func (s *sentence) conjuncts(c *chunk) []*chunk {
 					continue
 				}
 				y := s.chunks[s.chunk[k]]
-				if y.head != k || seen[y] || s.gone[k] {
+				if y.head != k || seen[y] || s.gone[k] || (s.tail >= 0 && x.start < s.tail && y.start > s.tail) {
+					continue
+				}
+				if r == "conj" && x == c && s.coordinated(k) && s.commaAndBefore(k) {
+					// "A and B, and C and D": a second pair is a coordination of its own
 					continue
 				}
 				seen[y] = true
@@ -605,4 +621,18 @@ func (s *sentence) contiguous(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// commaAndBefore reports a conjunct introduced by ", and" (or ", or").
+func (s *sentence) commaAndBefore(t int) bool {
+	cc, comma := false, false
+	for _, k := range s.kids[t] {
+		if k < t && s.toks[k].Rel == "cc" {
+			cc = true
+		}
+		if k < t && s.toks[k].Rel == "punct" && s.toks[k].Norm == "," {
+			comma = true
+		}
+	}
+	return cc && comma
 }

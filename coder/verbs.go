@@ -20,11 +20,20 @@ type verbHit struct {
 // auxRels are relations of verbs that never carry events themselves.
 var auxRels = map[string]bool{"aux": true, "aux:pass": true, "cop": true}
 
+// auxWords are the verbs that can be auxiliaries. A content verb the parser
+// attached as an auxiliary ("believed linked") is coded, and heads the clause
+// of the verb it hangs from.
+var auxWords = map[string]bool{"BE": true, "IS": true, "ARE": true, "WAS": true, "WERE": true, "BEEN": true, "BEING": true,
+	"AM": true, "'S": true, "'RE": true, "'M": true, "HAVE": true, "HAS": true, "HAD": true, "HAVING": true, "'VE": true,
+	"'D": true, "DO": true, "DOES": true, "DID": true, "WILL": true, "WOULD": true, "SHALL": true, "SHOULD": true,
+	"CAN": true, "CA": true, "COULD": true, "MAY": true, "MIGHT": true, "MUST": true, "WO": true, "'LL": true,
+	"GET": true, "GETS": true, "GOT": true, "GOTTEN": true, "GETTING": true, "OUGHT": true, "TO": true}
+
 // findVerb looks token i up in the verb dictionary, trying multi-word forms
 // first ("cordoned off", "wire tapped").
 func (c *Coder) findVerb(s *sentence, i int) (verbHit, bool) {
 	t := s.toks[i]
-	if !isVerbTag(t.Tag) || auxRels[t.Rel] || s.gone[i] || s.chunk[i] >= 0 {
+	if !isVerbTag(t.Tag) || (auxRels[t.Rel] && auxWords[s.words[i]]) || s.gone[i] || s.chunk[i] >= 0 {
 		return verbHit{}, false
 	}
 	for _, ref := range c.ix.forms[s.words[i]] {
@@ -81,7 +90,11 @@ func equalWords(a, b []string) bool {
 // right, without coordinated verb phrases), upper the tokens before the verb
 // back to the start of the sentence, nearest first.
 func (c *Coder) scopes(s *sentence, v verbHit) (upper, lower []int) {
-	sub := s.subtree(v.tok, func(k int) bool {
+	root := v.tok
+	if auxRels[s.toks[root].Rel] && s.toks[root].Head >= 0 {
+		root = s.toks[root].Head // a content verb misparsed as an auxiliary
+	}
+	sub := s.subtree(root, func(k int) bool {
 		r := s.toks[k].Rel
 		return (r == "conj" && isVerbTag(s.toks[k].Tag)) || (r == "cc" && k > v.tok) || r == "parataxis"
 	})
