@@ -373,6 +373,13 @@ func (c *Coder) shared(s *sentence, first, m *chunk) ([]actorVal, bool) {
 			return nil, false
 		}
 	}
+	for _, t := range first.toks {
+		if s.toks[t].Rel == "det" && t < first.head {
+			// "The Danish media and government": a determined first conjunct
+			// is a phrase of its own; bare "Danish media and government" shares
+			return nil, false
+		}
+	}
 	var agents []agentHit
 	for _, ag := range first.own.agents {
 		if ag.toks[len(ag.toks)-1] < first.head {

@@ -529,6 +529,10 @@ func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
 			return nil
 		}
 		switch {
+		case (r == "acl" || r == "acl:relcl") && s.infinitival(v):
+			// "efforts to deal with", "nearer to accord": the noun is not the
+			// doer; the subject is that of the clause the noun is in
+			v = s.toks[h].Head
 		case r == "acl" || r == "acl:relcl":
 			if ci := s.chunk[h]; ci >= 0 && (exclude == nil || s.chunks[ci] != exclude) {
 				return s.chunks[ci]

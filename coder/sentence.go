@@ -199,6 +199,9 @@ func (s *sentence) inside(i int) bool {
 		return false
 	}
 	h := s.toks[t.Head]
+	if isProper(t.Tag) && (t.Rel == "compound" || t.Rel == "nmod:poss") && temporalWords[s.words[t.Head]] {
+		return false // "Gondor late Sunday": a name before a date is its own phrase
+	}
 	switch t.Rel {
 	case "conj":
 		// a conjunct noun is its own chunk; a conjunct adjective stays inside
@@ -283,6 +286,9 @@ func (s *sentence) mergeAdjacent() {
 		}
 		bt, at := s.toks[b.head], s.toks[a.head]
 		at0 := a.head
+		if temporalWords[s.words[b.head]] || temporalWords[s.words[a.head]] {
+			continue // a date does not join a name: "Gondor | late Sunday"
+		}
 		join := false
 		switch {
 		case mergeRels[bt.Rel] && bt.Head >= 0 && s.chunk[bt.Head] == a.idx:
@@ -635,4 +641,14 @@ func (s *sentence) commaAndBefore(t int) bool {
 		}
 	}
 	return cc && comma
+}
+
+// infinitival reports a verb introduced by "to".
+func (s *sentence) infinitival(v int) bool {
+	for _, k := range s.kids[v] {
+		if s.toks[k].Rel == "mark" && s.words[k] == "TO" {
+			return true
+		}
+	}
+	return false
 }

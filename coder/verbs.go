@@ -94,10 +94,26 @@ func (c *Coder) scopes(s *sentence, v verbHit) (upper, lower []int) {
 	if auxRels[s.toks[root].Rel] && s.toks[root].Head >= 0 {
 		root = s.toks[root].Head // a content verb misparsed as an auxiliary
 	}
-	sub := s.subtree(root, func(k int) bool {
+	skip := func(k int) bool {
 		r := s.toks[k].Rel
-		return (r == "conj" && isVerbTag(s.toks[k].Tag)) || (r == "cc" && k > v.tok) || r == "parataxis"
-	})
+		return (r == "conj" && isVerbTag(s.toks[k].Tag)) || (r == "cc" && k > v.tok) || (r == "parataxis" && isVerbTag(s.toks[k].Tag))
+	}
+	sub := s.subtree(root, skip)
+	// The rest of the verb's phrase also holds what hangs off the top of its
+	// control chain after it ("is about to restore ties, five years after
+	// crowds burned its embassy"): the parser may attach such clauses there.
+	top := root
+	for s.toks[top].Rel == "xcomp" && s.toks[top].Head >= 0 {
+		top = s.toks[top].Head
+	}
+	if top != root {
+		for _, k := range s.kids[top] {
+			if k > v.end && !(s.toks[k].Rel == "conj" || s.toks[k].Rel == "cc") && !(s.tail >= 0 && k > s.tail) {
+				sub = append(sub, s.subtree(k, skip)...)
+			}
+		}
+		sortInts(sub)
+	}
 	for _, t := range sub {
 		if t >= v.end && !s.gone[t] && (s.tail < 0 || v.tok > s.tail || t < s.tail) {
 			lower = append(lower, t)
