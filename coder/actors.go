@@ -22,6 +22,11 @@ func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
 	}
 	own := len(ch.toks)
 	var out coding
+	for _, t := range ch.toks {
+		if w := s.words[t]; w == "FORMER" || w == "EX" || strings.HasPrefix(w, "EX-") {
+			out.former = true
+		}
+	}
 	used := make([]bool, len(words))
 	for p := 0; p < own; p++ {
 		m, ok := c.ix.actors.longest(words, p, len(words))
@@ -100,6 +105,9 @@ type actorVal struct {
 func (c *Coder) resolve(s *sentence, ch *chunk, date int, depth int) []actorVal {
 	own := ch.own
 	if own.actor != nil {
+		if own.former {
+			return c.composeFormer(ch, own.actor.code, own.actor)
+		}
 		return c.compose(ch, own.actor, own.agents, date)
 	}
 	if depth < 6 {
@@ -110,6 +118,10 @@ func (c *Coder) resolve(s *sentence, ch *chunk, date int, depth int) []actorVal 
 			}
 			var out []actorVal
 			for _, v := range sub {
+				if own.former {
+					out = append(out, c.composeFormer(ch, v.code, v.actor)...)
+					continue
+				}
 				out = append(out, actorVal{
 					code:   addAgents(v.code, own.agents),
 					chunk:  ch,
@@ -201,6 +213,20 @@ func (c *Coder) compose(ch *chunk, actor *actorHit, agents []agentHit, date int)
 	var out []actorVal
 	for _, base := range bases {
 		out = append(out, actorVal{code: addAgents(base, agents), chunk: ch, actor: actor, agents: agents})
+	}
+	return out
+}
+
+// composeFormer codes former officials: the actor's code, without the role
+// agents the text gives, plus ELI ("former Gondor prosecutors" GONELI,
+// "former security officials in the White House" USAGOVELI).
+func (c *Coder) composeFormer(ch *chunk, code string, actor *actorHit) []actorVal {
+	var out []actorVal
+	for _, base := range strings.Split(code, "/") {
+		if !hasChunk(base, "ELI") {
+			base += "ELI"
+		}
+		out = append(out, actorVal{code: base, chunk: ch, actor: actor})
 	}
 	return out
 }

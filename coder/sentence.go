@@ -45,6 +45,9 @@ type chunk struct {
 type coding struct {
 	actor  *actorHit
 	agents []agentHit
+	// former is true for "former" or "ex-" officials: CAMEO codes them ELI
+	// (elites) in place of their old role.
+	former bool
 }
 
 type actorHit struct {

@@ -33,6 +33,8 @@ type Options struct {
 	Analyzer Analyzer
 	// Codebook fills event names; optional.
 	Codebook *cameo.Codebook
+	// AllCategories runs every record, ignoring the file's Include and Exclude lists.
+	AllCategories bool
 }
 
 // Status of a record after the run.
@@ -123,7 +125,7 @@ func Run(ctx context.Context, path string, opts Options) (*Report, error) {
 		rec := it.Record
 		rr := RecordResult{ID: rec.ID, Category: rec.Category, Text: rec.Text, Line: rec.Line,
 			Expected: rec.Expected, ExpectedNone: rec.NoEvents, ExpectedError: rec.Error}
-		if !f.Env.Included(rec.Category) {
+		if !opts.AllCategories && !f.Env.Included(rec.Category) {
 			rr.Status = Skip
 			rr.Why = fmt.Sprintf("category %q is not included", rec.Category)
 			rep.Skipd++

@@ -19,6 +19,7 @@ type validateCmd struct {
 	dictDir  string
 	textOnly bool
 	verbose  bool
+	all      bool
 }
 
 func newValidateCmd(e *env) command {
@@ -27,6 +28,7 @@ func newValidateCmd(e *env) command {
 	c.fs.StringVar(&c.dictDir, "dict-dir", "", "directory searched for the environment's dictionaries after the validation file's own directory")
 	c.fs.BoolVar(&c.textOnly, "text-only", false, "ignore <Parse> and code each record from its <Text>")
 	c.fs.BoolVar(&c.verbose, "v", false, "also list the records that pass")
+	c.fs.BoolVar(&c.all, "all-categories", false, "run every record, ignoring the file's <Include> and <Exclude> lists")
 	c.fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: annalist validate [--dict-dir DIR] [--text-only] FILE.xml")
 		fmt.Fprintln(e.stderr)
@@ -64,7 +66,7 @@ func (c *validateCmd) Run(ctx context.Context, args []string) error {
 		c.fs.Usage()
 		return &exitError{code: 2, msg: "validate needs exactly one FILE.xml"}
 	}
-	opts := validation.Options{DictDir: c.dictDir, TextOnly: c.textOnly}
+	opts := validation.Options{DictDir: c.dictDir, TextOnly: c.textOnly, AllCategories: c.all}
 	if c.textOnly {
 		an, err := nlp.Default()
 		if err != nil {
