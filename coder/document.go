@@ -392,6 +392,18 @@ func (d *Doc) link(ch *chunk, e *entity, method, reason string) actorVal {
 	v := e.val
 	v.chunk = ch
 	v.null = false
+	// The entries' token positions belong to the antecedent's sentence.
+	if v.actor != nil {
+		a := *v.actor
+		a.toks = nil
+		v.actor = &a
+	}
+	agents := make([]agentHit, len(v.agents))
+	for i, ag := range v.agents {
+		ag.toks = nil
+		agents[i] = ag
+	}
+	v.agents = agents
 	v.resolution = &annalist.Resolution{Method: method, Antecedent: e.text, SentenceIndex: e.sentence, Reason: reason}
 	return v
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -16,7 +15,7 @@ import (
 	"github.com/annalist/annalist/engine"
 	"github.com/annalist/annalist/export"
 	"github.com/annalist/annalist/petrxml"
-	"github.com/annalist/annalist/text"
+	"github.com/annalist/annalist/pipeline"
 )
 
 // codeCmd is "annalist code": it reads documents and writes events.
@@ -26,6 +25,8 @@ type codeCmd struct {
 
 	input, format, date, dictDir, verbs string
 	stats, strict, keepModal            bool
+	oneADay, unordered, quiet           bool
+	workers                             int
 }
 
 func newCodeCmd(e *env) command {
@@ -33,6 +34,10 @@ func newCodeCmd(e *env) command {
 	c.fs.SetOutput(e.stderr)
 	c.fs.StringVar(&c.input, "input", "auto", "input kind: auto, text, html, jsonl or petrarch-xml")
 	c.fs.StringVar(&c.format, "format", "jsonl", "output format: jsonl (one event per line), documents (one article per line with events, quotes and suggested actors), tsv or petrarch")
+	c.fs.IntVar(&c.workers, "workers", 0, "documents coded at once (default: the number of CPU cores)")
+	c.fs.BoolVar(&c.unordered, "unordered", false, "write each document's events as soon as it is coded instead of in input order")
+	c.fs.BoolVar(&c.oneADay, "one-a-day", false, "across all documents, keep only the first event per (date, source, target, code)")
+	c.fs.BoolVar(&c.quiet, "quiet", false, "no progress line on a terminal")
 	c.fs.BoolVar(&c.keepModal, "keep-modal", false, "also output negated and hypothetical events (marked in \"modality\")")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
 	c.fs.StringVar(&c.dictDir, "dict-dir", "", "directory of dictionaries replacing the embedded set")
@@ -61,6 +66,7 @@ type codeStats struct {
 	Sentences int     `json:"sentences"`
 	Events    int     `json:"events"`
 	Seconds   float64 `json:"seconds"`
+	failed    int
 }
 
 func (c *codeCmd) Run(ctx context.Context, args []string) error {
@@ -90,17 +96,15 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 	}
 	defer w.Flush()
 	paths := c.fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"-"}
-	}
 	var st codeStats
-	for _, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return err
+	if c.input == "petrarch-xml" || (c.input == "auto" && len(paths) > 0 && allXML(paths)) {
+		for _, p := range paths {
+			if err := c.codePetrarchXMLFile(eng, p, defDate, w, &st); err != nil {
+				return err
+			}
 		}
-		if err := c.codePath(ctx, eng, p, defDate, w, &st); err != nil {
-			return err
-		}
+	} else if err := c.codeArticles(ctx, eng, paths, defDate, w, &st); err != nil {
+		return err
 	}
 	if err := w.Flush(); err != nil {
 		return annalist.Errorf(annalist.EUNAVAILABLE, "write events: %v", err)
@@ -110,93 +114,81 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 		b, _ := json.Marshal(st)
 		fmt.Fprintln(c.e.stderr, string(b))
 	}
+	if st.failed > 0 {
+		return annalist.Errorf(annalist.EINVALID, "%d documents could not be coded (see above)", st.failed)
+	}
 	return nil
 }
 
-func (c *codeCmd) codePath(ctx context.Context, eng *engine.Engine, p string, defDate time.Time, w export.Writer, st *codeStats) error {
-	var r io.Reader
-	name := p
-	if p == "-" {
-		r, name = c.e.stdin, "stdin"
-	} else {
+func allXML(paths []string) bool {
+	for _, p := range paths {
+		if !strings.HasSuffix(strings.ToLower(p), ".xml") {
+			return false
+		}
+	}
+	return true
+}
+
+// codeArticles streams articles through the engine on every core and writes
+// their events in input order.
+func (c *codeCmd) codeArticles(ctx context.Context, eng *engine.Engine, paths []string, defDate time.Time, w export.Writer, st *codeStats) error {
+	in, err := pipeline.NewInputs(paths, c.input, defDate, c.e.stdin)
+	if err != nil {
+		return err
+	}
+	var prog *pipeline.Progress
+	if f, ok := c.e.stderr.(*os.File); ok && pipeline.IsTerminal(f) && !c.quiet {
+		prog = pipeline.NewProgress(f, in.Progress)
+		defer prog.Finish()
+	}
+	seen := map[string]bool{}
+	return pipeline.Run(ctx, eng, in, pipeline.Options{Workers: c.workers, Unordered: c.unordered}, func(it pipeline.Item) error {
+		if it.Err != nil {
+			st.failed++
+			id := "?"
+			if it.Doc != nil {
+				id = it.Doc.ID
+			}
+			if prog != nil {
+				prog.Add(0, true)
+			}
+			fmt.Fprintf(c.e.stderr, "\rannalist: document %s: %v\n", id, it.Err)
+			return nil
+		}
+		st.Docs++
+		st.Sentences += it.Res.Sentences
+		events := it.Res.Events
+		if c.oneADay {
+			events = engine.OneADay(events, seen)
+		}
+		if prog != nil {
+			prog.Add(len(events), false)
+		}
+		st.Events += len(events)
+		if dw, ok := w.(export.DocumentWriter); ok {
+			return dw.WriteDocument(it.Doc, events, it.Res.Quotes, it.Res.Suggestions)
+		}
+		for i := range events {
+			if err := w.Write(&events[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (c *codeCmd) codePetrarchXMLFile(eng *engine.Engine, p string, defDate time.Time, w export.Writer, st *codeStats) error {
+	var r io.Reader = c.e.stdin
+	name := "stdin"
+	if p != "-" {
 		f, err := os.Open(p)
 		if err != nil {
 			return annalist.Errorf(annalist.EINVALID, "%v", err)
 		}
 		defer f.Close()
-		r = f
+		r, name = f, p
 	}
-	br := bufio.NewReaderSize(r, 1<<16)
-	kind := c.input
-	if kind == "auto" {
-		kind = sniffInput(name, br)
-	}
-	switch kind {
-	case "petrarch-xml":
-		return c.codePetrarchXML(eng, br, name, defDate, w, st)
-	case "jsonl":
-		jr := text.NewJSONLReader(br, name)
-		for {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			doc, err := jr.Next()
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
-				if annalist.ErrorCode(err) == annalist.EINVALID {
-					fmt.Fprintln(c.e.stderr, "annalist:", err)
-					continue
-				}
-				return err
-			}
-			if doc.Date.IsZero() {
-				doc.Date = defDate
-			}
-			if err := c.codeDoc(eng, doc, w, st); err != nil {
-				return err
-			}
-		}
-	case "text":
-		doc, err := text.ReadPlain(br, name, 0)
-		if err != nil {
-			return err
-		}
-		doc.Date = defDate
-		return c.codeDoc(eng, doc, w, st)
-	case "html":
-		doc, err := text.ReadHTML(br, name, 0)
-		if err != nil {
-			return err
-		}
-		if doc.Date.IsZero() {
-			doc.Date = defDate
-		}
-		return c.codeDoc(eng, doc, w, st)
-	}
-	return annalist.Errorf(annalist.EINVALID, "unknown --input %q: want auto, text, html, jsonl or petrarch-xml", kind)
-}
-
-// codeDoc codes one raw-text article as a whole document.
-func (c *codeCmd) codeDoc(eng *engine.Engine, doc *annalist.Document, w export.Writer, st *codeStats) error {
-	res, err := eng.CodeDocument(doc)
-	if err != nil {
-		return err
-	}
-	st.Docs++
-	st.Sentences += res.Sentences
-	if dw, ok := w.(export.DocumentWriter); ok {
-		st.Events += len(res.Events)
-		return dw.WriteDocument(doc, res.Events, res.Quotes, res.Suggestions)
-	}
-	for i := range res.Events {
-		if err := w.Write(&res.Events[i]); err != nil {
-			return err
-		}
-		st.Events++
-	}
-	return nil
+	return c.codePetrarchXML(eng, r, name, defDate, w, st)
 }
 
 // codePetrarchXML codes PETRARCH XML records from their parses. Records
@@ -249,29 +241,6 @@ func (c *codeCmd) codePetrarchXML(eng *engine.Engine, r io.Reader, name string, 
 		}
 	}
 	return nil
-}
-
-// sniffInput guesses the input kind from the name and the first bytes.
-func sniffInput(name string, br *bufio.Reader) string {
-	switch {
-	case strings.HasSuffix(name, ".xml"):
-		return "petrarch-xml"
-	case strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson"):
-		return "jsonl"
-	case strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm"):
-		return "html"
-	}
-	head, _ := br.Peek(512)
-	t := strings.TrimSpace(string(head))
-	switch {
-	case strings.HasPrefix(strings.ToLower(t), "<!doctype html") || strings.HasPrefix(strings.ToLower(t), "<html"):
-		return "html"
-	case strings.HasPrefix(t, "<"):
-		return "petrarch-xml"
-	case strings.HasPrefix(t, "{"):
-		return "jsonl"
-	}
-	return "text"
 }
 
 func parseSyntax(s string) (dict.Syntax, error) {
