@@ -132,6 +132,22 @@ func (c *Coder) resolve(s *sentence, ch *chunk, date int, depth int) []actorVal 
 			return out
 		}
 	}
+	if depth < 3 {
+		// "Zalmay Khalilzad, a US peace envoy" / "a US envoy, Zalmay Khalilzad":
+		// an appositive describes the same actor.
+		for _, ap := range s.appositives(ch) {
+			if vs := c.resolve(s, ap, date, depth+1); len(vs) > 0 && !vs[0].null && (vs[0].actor != nil || len(vs[0].agents) > 0) {
+				out := make([]actorVal, len(vs))
+				for i, v := range vs {
+					v.chunk = ch
+					out[i] = v
+				}
+				if vs[0].actor != nil {
+					return out
+				}
+			}
+		}
+	}
 	if s.doc != nil && depth <= 1 {
 		if v, ok := s.doc.resolveMention(s, ch); ok {
 			return []actorVal{v}

@@ -287,7 +287,13 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 			srcChunk = c.nearestBefore(s, upper, tgtChunk, date)
 		}
 		if tgtChunk == nil {
-			tgtChunk = c.firstTarget(s, lower, srcChunk, date)
+			scope := lower
+			if s.doc != nil && (strings.HasPrefix(code.Primary, "01") || speechVerbs[v.ref.verb.Lemma]) {
+				// A statement's target is whom it is addressed to ("told
+				// reporters", "said to Iran"), not an actor inside what was said.
+				scope = s.ownArguments(v.tok, lower)
+			}
+			tgtChunk = c.firstTarget(s, scope, srcChunk, date)
 		}
 	}
 	if pairs != nil {

@@ -655,3 +655,55 @@ func (s *sentence) infinitival(v int) bool {
 	}
 	return false
 }
+
+// ownArguments keeps the tokens of lower that belong to verb v's own nominal
+// arguments and modifiers, not to its clausal complements.
+func (s *sentence) ownArguments(v int, lower []int) []int {
+	keep := map[int]bool{}
+	for _, k := range s.kids[v] {
+		switch s.toks[k].Rel {
+		case "ccomp", "xcomp", "parataxis", "advcl", "csubj", "conj", "acl", "acl:relcl":
+			continue
+		}
+		for _, t := range s.subtree(k, func(x int) bool {
+			switch s.toks[x].Rel {
+			case "ccomp", "xcomp", "parataxis", "advcl", "acl", "acl:relcl":
+				return true
+			}
+			return false
+		}) {
+			keep[t] = true
+		}
+	}
+	var out []int
+	for _, t := range lower {
+		if keep[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// appositives returns the chunks in apposition to ch: its appos dependents
+// and, when ch is itself an appositive, the chunk it renames.
+func (s *sentence) appositives(ch *chunk) []*chunk {
+	var out []*chunk
+	for _, k := range s.kids[ch.head] {
+		if s.toks[k].Rel == "appos" && s.chunk[k] >= 0 && s.chunks[s.chunk[k]] != ch && !s.gone[k] {
+			out = append(out, s.chunks[s.chunk[k]])
+		}
+	}
+	if t := s.toks[ch.head]; t.Rel == "appos" && t.Head >= 0 && s.chunk[t.Head] >= 0 && s.chunks[s.chunk[t.Head]] != ch {
+		out = append(out, s.chunks[s.chunk[t.Head]])
+	}
+	// "Zalmay Khalilzad, a US peace envoy," whatever the parser attached:
+	// a determined noun phrase set off by commas right after a name.
+	if e := ch.end; e+1 < len(s.toks) && s.toks[e].Norm == "," && s.chunk[e+1] >= 0 && isProper(s.toks[ch.head].Tag) {
+		b := s.chunks[s.chunk[e+1]]
+		if b.start == e+1 && b != ch && (s.toks[b.start].Rel == "det" || s.toks[b.start].Tag == "DT") &&
+			(b.end == len(s.toks) || s.toks[b.end].Norm == "," || isFinalPunct(s.toks[b.end]) || s.toks[b.end].Rel == "case") {
+			out = append(out, b)
+		}
+	}
+	return out
+}

@@ -25,8 +25,9 @@ type Config struct {
 	// embedded default set (files are recognised by name, see dict.LoadDir).
 	DictDir string
 	// Verbs selects the embedded verb dictionary when DictDir is empty:
-	// dict.SyntaxTABARI (CAMEO.verbpatterns.150430.txt, the default) or
-	// dict.SyntaxPETRARCH2 (CAMEO.2.0.txt).
+	// dict.SyntaxPETRARCH2 (CAMEO.2.0.txt, the default: it codes the
+	// hand-coded Wikinews articles best, see docs/accuracy.md) or
+	// dict.SyntaxTABARI (CAMEO.verbpatterns.150430.txt).
 	Verbs dict.Syntax
 	// StrictDicts makes the first malformed dictionary line an error.
 	StrictDicts bool
@@ -64,7 +65,7 @@ func New(cfg Config) (*Engine, error) {
 	} else {
 		syn := cfg.Verbs
 		if syn == 0 {
-			syn = dict.SyntaxTABARI
+			syn = dict.SyntaxPETRARCH2
 		}
 		o := dict.DefaultOptions(syn)
 		o.Strict = cfg.StrictDicts

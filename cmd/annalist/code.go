@@ -41,7 +41,7 @@ func newCodeCmd(e *env) command {
 	c.fs.BoolVar(&c.keepModal, "keep-modal", false, "also output negated and hypothetical events (marked in \"modality\")")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
 	c.fs.StringVar(&c.dictDir, "dict-dir", "", "directory of dictionaries replacing the embedded set")
-	c.fs.StringVar(&c.verbs, "verbs", "tabari", "embedded verb dictionary: tabari (CAMEO.verbpatterns.150430.txt) or petrarch2 (CAMEO.2.0.txt)")
+	c.fs.StringVar(&c.verbs, "verbs", "petrarch2", "embedded verb dictionary: petrarch2 (CAMEO.2.0.txt) or tabari (CAMEO.verbpatterns.150430.txt)")
 	c.fs.BoolVar(&c.stats, "stats", false, `write {"docs","sentences","events","seconds"} as JSON to stderr at the end`)
 	c.fs.BoolVar(&c.strict, "strict-dicts", false, "fail on the first malformed dictionary line")
 	c.fs.Usage = func() {
@@ -245,9 +245,9 @@ func (c *codeCmd) codePetrarchXML(eng *engine.Engine, r io.Reader, name string, 
 
 func parseSyntax(s string) (dict.Syntax, error) {
 	switch strings.ToLower(s) {
-	case "tabari", "petrarch1", "":
+	case "tabari", "petrarch1":
 		return dict.SyntaxTABARI, nil
-	case "petrarch2", "petr2", "cameo2":
+	case "petrarch2", "petr2", "cameo2", "":
 		return dict.SyntaxPETRARCH2, nil
 	}
 	return 0, annalist.Errorf(annalist.EINVALID, "--verbs %q: want tabari or petrarch2", s)
