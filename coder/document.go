@@ -137,7 +137,7 @@ func (d *Doc) register(s *sentence, sentIndex int) {
 		}
 		names := d.nameWords(s, ch, v)
 		e := &entity{code: v.code, names: names, text: s.textOf(ch.toks), person: len(names) > 0 && v.actor == nil,
-			plural: s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
+			plural:   s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
 			sentence: sentIndex, val: v}
 		for _, ag := range v.agents {
 			e.agents = append(e.agents, strings.ToUpper(ag.ref.agent.Code))
