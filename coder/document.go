@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/dict"
 	"github.com/annalist/annalist/geo"
 	"github.com/annalist/annalist/when"
 )
@@ -135,47 +136,55 @@ func (d *Doc) register(s *sentence, sentIndex int) {
 		if cc := countryOf(v.code); cc != "" {
 			d.countries[cc]++
 		}
-		names := d.nameWords(s, ch, v)
-		e := &entity{code: v.code, names: names, text: s.textOf(ch.toks), person: len(names) > 0 && v.actor == nil,
-			plural:   s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
+		names, unknown := d.nameWords(s, ch, v)
+		e := &entity{code: v.code, names: names, text: s.textOf(ch.toks),
+			plural: s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
 			sentence: sentIndex, val: v}
+		switch {
+		case len(unknown) > 0:
+			// a name the dictionaries do not know, described by country and role
+			e.person = true
+		case len(names) > 0 && v.actor != nil && v.actor.ref.actor != nil:
+			// a dictionary entry with dated codes is a person holding offices
+			for _, dc := range v.actor.ref.actor.Codes {
+				if dc.Kind != dict.DateAny {
+					e.person = true
+				}
+			}
+		}
 		for _, ag := range v.agents {
 			e.agents = append(e.agents, strings.ToUpper(ag.ref.agent.Code))
 		}
-		if v.actor != nil && len(names) > 0 && v.actor.ref.actor != nil {
-			// a named person from the dictionary ("Hamid Karzai")
-			e.person = !strings.HasSuffix(v.code, "---") && len(names) >= 2
-		}
 		d.entities = append(d.entities, e)
-		if e.person && v.actor == nil && len(names) >= 2 {
-			d.suggest(s, ch, v, names, sentIndex)
+		if len(unknown) > 0 && (len(v.agents) > 0 || v.actor != nil) {
+			d.suggest(s, ch, v, unknown, sentIndex)
 		}
 	}
 }
 
-// nameWords returns the proper-name words of a chunk that no agent entry
-// explains ("Tariq Shah Bahrami" in "Afghanistan's Acting Defense Minister
-// Tariq Shah Bahrami"): the trailing run of proper nouns.
-func (d *Doc) nameWords(s *sentence, ch *chunk, v actorVal) []string {
-	used := map[int]bool{}
+// nameWords returns the proper-name words of a chunk ("TARIQ SHAH
+// BAHRAMI" in "Afghanistan's Acting Defense Minister Tariq Shah Bahrami"):
+// the trailing run of proper nouns that no agent entry and no possessor
+// explains, and those of them no actor entry explains either.
+func (d *Doc) nameWords(s *sentence, ch *chunk, v actorVal) (names, unknown []string) {
+	agentTok := map[int]bool{}
 	for _, ag := range v.agents {
 		for _, t := range ag.toks {
-			used[t] = true
+			agentTok[t] = true
 		}
 	}
+	actorTok := map[int]bool{}
 	if v.actor != nil {
 		for _, t := range v.actor.toks {
-			if s.toks[t].Tag != "NNP" && s.toks[t].Tag != "NNPS" {
-				used[t] = true
-			}
+			actorTok[t] = true
 		}
 	}
-	var out []string
+	var run []int
 	for i := len(ch.toks) - 1; i >= 0; i-- {
 		t := ch.toks[i]
 		tg := s.toks[t].Tag
-		if used[t] || (tg != "NNP" && tg != "NNPS") || titleWords[s.words[t]] {
-			if len(out) > 0 {
+		if agentTok[t] || (tg != "NNP" && tg != "NNPS") || titleWords[s.words[t]] {
+			if len(run) > 0 {
 				break
 			}
 			continue
@@ -183,9 +192,21 @@ func (d *Doc) nameWords(s *sentence, ch *chunk, v actorVal) []string {
 		if s.toks[t].Rel == "nmod:poss" || (t+1 < len(s.toks) && s.toks[t+1].Tag == "POS") {
 			break // a possessor ("China's") is not the name
 		}
-		out = append([]string{s.words[t]}, out...)
+		run = append([]int{t}, run...)
 	}
-	return out
+	for _, t := range run {
+		names = append(names, s.words[t])
+		if !actorTok[t] {
+			if txt := s.toks[t].Text; len(txt) > 1 && strings.ToUpper(txt) == txt {
+				return names, nil // an acronym ("EU", "NATO") is not a person's name
+			}
+			unknown = append(unknown, s.words[t])
+		}
+	}
+	if len(unknown) > 0 && len(unknown) < len(names) {
+		unknown = nil // part of the name is a known actor: not a new person
+	}
+	return names, unknown
 }
 
 // titleWords are honorifics and ranks that precede names but are not names.
@@ -196,9 +217,30 @@ var titleWords = map[string]bool{"MR": true, "MR.": true, "MRS": true, "MRS.": t
 	"SHEIKH": true, "ACTING": true, "DEPUTY": true, "VICE": true, "CHAIRMAN": true, "SECRETARY": true, "AMBASSADOR": true,
 	"ADM": true, "ADM.": true, "MAJ": true, "MAJ.": true, "SGT": true, "SGT.": true, "PROF": true, "PROF.": true}
 
+// orgWords mark names of bodies rather than people.
+var orgWords = map[string]bool{"GROUP": true, "COMMISSION": true, "COUNCIL": true, "MINISTRY": true, "PARTY": true,
+	"UNION": true, "COMMITTEE": true, "ORGANIZATION": true, "ORGANISATION": true, "AGENCY": true, "COURT": true,
+	"ASSOCIATION": true, "FRONT": true, "ARMY": true, "FORCES": true, "BANK": true, "COMPANY": true, "UNIVERSITY": true,
+	"INSTITUTE": true, "DEPARTMENT": true, "OFFICE": true, "ASSEMBLY": true, "PARLIAMENT": true, "CONGRESS": true,
+	"SENATE": true, "HOUSE": true, "NEWS": true, "TIMES": true, "POST": true, "CENTRE": true, "CENTER": true}
+
+// personName reports whether words look like a person's name: two or more
+// capitalised words, none of them a date word, an organisation word or an acronym.
+func personName(s *sentence, names []string) bool {
+	if len(names) < 2 {
+		return false
+	}
+	for _, w := range names {
+		if temporalWords[w] || orgWords[w] || titleWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 func (d *Doc) suggest(s *sentence, ch *chunk, v actorVal, names []string, sentIndex int) {
 	key := strings.Join(names, " ") + "\x00" + v.code
-	if d.suggested[key] || strings.HasPrefix(v.code, "---") {
+	if d.suggested[key] || strings.HasPrefix(v.code, "---") || !personName(s, names) {
 		return
 	}
 	d.suggested[key] = true
