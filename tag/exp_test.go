@@ -22,6 +22,17 @@ var experiments = map[string]func(*config){
 	"nosure":  func(c *config) { c.sureMinCount = 1 << 30 },
 	"nocase":  func(c *config) { offT(c, tCaseShape, tCaseClass) },
 	"nostem":  func(c *config) { offT(c, tStem, tAffix) },
+	"wn": func(c *config) {
+		wn, err := embeddedWordNet()
+		if err != nil {
+			panic(err)
+		}
+		c.wn = wn
+	},
+	"sure20": func(c *config) { c.sureMinCount, c.sureMinShare = 20, 0.995 },
+	"share0": func(c *config) { c.lexMinShare = 0 },
+	"share5": func(c *config) { c.lexMinShare = 0.05 },
+	"sure10": func(c *config) { c.sureMinCount = 10; c.sureMinShare = 0.99 },
 }
 
 func offT(c *config, ts ...uint64) {

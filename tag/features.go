@@ -53,6 +53,7 @@ type wordInfo struct {
 	own    int32  // index of the word in the model's dictionary, else -1
 	stem   uint64 // suffix rule << 56 ^ class of the stem, 0 if none applies
 	affix  uint64 // prefix or hyphen rule << 56 ^ class of the rest, 0 if none
+	wn     uint64 // WordNet readings (wn* bits), 0 if none or no lexicon
 }
 
 // Template numbers. They only need to be distinct; changing them changes the
@@ -112,8 +113,10 @@ const (
 	tTm1Tp1W0
 	tTm2Tm1Tp1
 	tTp1Wp1
-	tStem  // suffix rule and the dictionary class of the stem it leaves
-	tAffix // prefix or hyphen rule and the class of the rest
+	tStem   // suffix rule and the dictionary class of the stem it leaves
+	tAffix  // prefix or hyphen rule and the class of the rest
+	tWN     // WordNet readings
+	tWNCase // WordNet readings and capitalisation
 )
 
 const (
@@ -369,6 +372,10 @@ func ownFeatures(dst []uint64, off *templates, w0 *wordInfo) []uint64 {
 	}
 	if w0.affix != 0 {
 		dst = app(dst, off, tAffix, w0.affix, 0)
+	}
+	if w0.wn != 0 {
+		dst = app(dst, off, tWN, w0.wn, 0)
+		dst = app(dst, off, tWNCase, w0.wn, w0.flags&(flagUpper|flagAllUpper|flagFirst))
 	}
 	return dst
 }

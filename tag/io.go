@@ -18,6 +18,7 @@ import (
 //	version
 //	switched-off feature templates: two 64-bit sets
 //	second-pass skip margin (first-pass weight units)
+//	flags: bit 0 set when the model uses the embedded WordNet lexicon
 //	tag count, then each tag as length + bytes
 //	dictionary size, then per word: form (length + bytes), class bit set, sure tag + 1 (0 = none)
 //	two weight tables (first and second pass), each:
@@ -26,8 +27,10 @@ import (
 //	  per entry: tag byte, weight / scale as a zig-zag varint (int16 range)
 const (
 	magic   = "annalist-tagger\n"
-	version = 2
+	version = 3
 )
+
+const flagWordNet = 1
 
 // Limits that keep a corrupt file from asking for absurd allocations.
 const (
@@ -51,6 +54,11 @@ func (m *Model) Write(w io.Writer) error {
 	uv(m.off[0])
 	uv(m.off[1])
 	uv(uint64(m.skip))
+	var flags uint64
+	if m.wn != nil {
+		flags |= flagWordNet
+	}
+	uv(flags)
 	uv(uint64(len(m.tags)))
 	for _, t := range m.tags {
 		str(t)
@@ -91,21 +99,38 @@ func (m *Model) Write(w io.Writer) error {
 // inconsistent input gives an *annalist.Error with code EINVALID; errors of
 // r itself are wrapped.
 func Read(r io.Reader) (*Model, error) {
-	m, err := read(r)
-	if err != nil {
-		var ae *annalist.Error
-		if errors.As(err, &ae) {
-			return nil, err
-		}
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, annalist.Errorf(annalist.EINVALID, "tag: read model: truncated")
-		}
-		if errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) {
-			return nil, annalist.Errorf(annalist.EINVALID, "tag: read model: %v", err)
-		}
-		return nil, fmt.Errorf("tag: read model: %w", err)
+	src := &sourceReader{r: r}
+	m, err := read(src)
+	if err == nil {
+		return m, nil
 	}
-	return m, nil
+	if src.err != nil {
+		return nil, fmt.Errorf("tag: read model: %w", src.err)
+	}
+	var ae *annalist.Error
+	if errors.As(err, &ae) {
+		return nil, err
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, annalist.Errorf(annalist.EINVALID, "tag: read model: truncated")
+	}
+	// Anything else comes from decoding bytes that r delivered: corrupt input.
+	return nil, annalist.Errorf(annalist.EINVALID, "tag: read model: %v", err)
+}
+
+// sourceReader remembers the first error of the underlying reader other
+// than io.EOF, so that Read can tell failures of r from corrupt content.
+type sourceReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *sourceReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 func bad(format string, args ...any) error {
@@ -163,6 +188,10 @@ func read(r io.Reader) (*Model, error) {
 		}
 	}
 	skip, err := uv("skip margin", math.MaxInt32)
+	if err != nil {
+		return nil, err
+	}
+	flags, err := uv("flags", flagWordNet)
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +255,11 @@ func read(r io.Reader) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		var rows []row
+		// Entries go to flat arrays; rows slice them once all are read.
+		keys := make([]uint64, 0, min(nr, 1<<16))
+		ends := make([]int, 0, min(nr, 1<<16))
+		var tags8 []uint8
+		var qs []int16
 		key := uint64(0)
 		for i := uint64(0); i < nr; i++ {
 			d, err := binary.ReadUvarint(br)
@@ -241,8 +274,7 @@ func read(r io.Reader) (*Model, error) {
 			if err != nil {
 				return nil, err
 			}
-			r := row{key: key, tags: make([]uint8, ne), q: make([]int16, ne)}
-			for k := range r.tags {
+			for k := uint64(0); k < ne; k++ {
 				tg, err := br.ReadByte()
 				if err != nil {
 					return nil, err
@@ -257,9 +289,17 @@ func read(r io.Reader) (*Model, error) {
 				if q < math.MinInt16 || q > math.MaxInt16 {
 					return nil, bad("weight %d out of range", q)
 				}
-				r.tags[k], r.q[k] = tg, int16(q)
+				tags8 = append(tags8, tg)
+				qs = append(qs, int16(q))
 			}
-			rows = append(rows, r)
+			keys = append(keys, key)
+			ends = append(ends, len(tags8))
+		}
+		rows := make([]row, len(keys))
+		start := 0
+		for i, k := range keys {
+			rows[i] = row{key: k, tags: tags8[start:ends[i]:ends[i]], q: qs[start:ends[i]:ends[i]]}
+			start = ends[i]
 		}
 		tabs[ti] = newTable(rows, scale)
 	}
@@ -277,7 +317,13 @@ func read(r io.Reader) (*Model, error) {
 			return nil, bad("sure tag out of range")
 		}
 	}
-	m := newModel(tags, words, tabs[0], tabs[1], off)
+	var wn *wordNet
+	if flags&flagWordNet != 0 {
+		if wn, err = embeddedWordNet(); err != nil {
+			return nil, err
+		}
+	}
+	m := newModel(tags, words, tabs[0], tabs[1], off, wn)
 	m.skip = int32(skip)
 	return m, nil
 }

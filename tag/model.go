@@ -3,6 +3,7 @@ package tag
 
 import (
 	"bytes"
+	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"math"
@@ -12,6 +13,25 @@ import (
 
 //go:embed data/ewt.tagger
 var embedded []byte
+
+// wordNetLexicon is the part-of-speech lexicon derived from WordNet 3.0
+// (data/WORDNET-LICENSE), gzip-compressed; see readWordNet for the format.
+//
+//go:embed data/wordnet.lex.gz
+var wordNetLexicon []byte
+
+// embeddedWordNet parses wordNetLexicon.
+func embeddedWordNet() (*wordNet, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(wordNetLexicon))
+	if err != nil {
+		return nil, fmt.Errorf("tag: embedded WordNet lexicon: %w", err)
+	}
+	wn, err := readWordNet(zr)
+	if err != nil {
+		return nil, fmt.Errorf("tag: embedded WordNet lexicon: %w", err)
+	}
+	return wn, nil
+}
 
 // Model is a trained POS tagger; immutable and safe for concurrent use.
 //
@@ -26,6 +46,7 @@ type Model struct {
 	words   []lexWord           // the dictionary as stored, for Write
 	w       weights
 	twoPass bool
+	wn      *wordNet // part-of-speech lexicon, or nil
 	// skip is the first-pass score margin (in first-pass weight units)
 	// above which the second pass keeps the first pass's tag; 0: never.
 	skip int32
@@ -76,8 +97,8 @@ func Default() (*Model, error) {
 func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
 
 // newModel assembles a model from its parts and builds the lookup structures.
-func newModel(tags []string, words []lexWord, p1, p2 table, off templates) *Model {
-	m := &Model{tags: tags, words: words, w: newWeights(&p1, &p2), twoPass: !p2.empty(), off: off,
+func newModel(tags []string, words []lexWord, p1, p2 table, off templates, wn *wordNet) *Model {
+	m := &Model{tags: tags, words: words, w: newWeights(&p1, &p2), twoPass: !p2.empty(), off: off, wn: wn,
 		lex: make(map[uint64]lexEntry, len(words)), llex: make(map[uint64]uint64, len(words))}
 	m.ownInfo = make([]wordInfo, len(words))
 	for k, w := range words {
@@ -89,11 +110,18 @@ func newModel(tags []string, words []lexWord, p1, p2 table, off templates) *Mode
 	}
 	for k := range m.ownInfo {
 		m.ownInfo[k].lclass = m.llex[m.ownInfo[k].lower]
-		stemFeatures(&m.ownInfo[k], words[k].form, m.llex)
+		m.lexFeatures(&m.ownInfo[k], words[k].form)
 	}
 	m.buildOwn()
 	m.pool.New = func() any { return new(scratch) }
 	return m
+}
+
+// lexFeatures sets the features of wi that need a lexicon lookup: the
+// dictionary class of stems and WordNet's readings.
+func (m *Model) lexFeatures(wi *wordInfo, w string) {
+	stemFeatures(wi, w, m.llex)
+	wi.wn = uint64(m.wn.readings(w))
 }
 
 // prepare describes every word of a sentence into ws.
@@ -115,7 +143,7 @@ func (m *Model) prepare(ws []wordInfo, words []string) {
 		// A known word inside the sentence is scored from its precomputed
 		// own features, which include the stem features.
 		if wi.flags&flagLetter != 0 && (!known || i == 0 && e.sure < 0) {
-			stemFeatures(wi, w, m.llex)
+			m.lexFeatures(wi, w)
 		}
 	}
 	if len(ws) > 0 {
@@ -305,21 +333,31 @@ func (w *weights) find(key uint64) slot {
 }
 
 // score adds the first-pass weights of feats to s1 and, if s2 is not nil,
-// their second-pass weights to s2.
+// their second-pass weights to s2. All slots are looked up before any weight
+// is read, so that the processor can wait for several cache misses at once.
 func (w *weights) score(s1, s2 *[nTags]int32, feats []uint64) {
-	for _, f := range feats {
-		sl := w.find(f)
-		if sl == 0 {
-			continue
+	var found [64]slot
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(found))]
+		feats = feats[len(chunk):]
+		n := 0
+		for _, f := range chunk {
+			sl := w.find(f)
+			found[n] = sl
+			if sl != 0 {
+				n++
+			}
 		}
-		off, n1 := sl.off(), sl.n1()
-		e := w.ent[off : off+n1+sl.n2()]
-		for _, x := range e[:n1] {
-			s1[(x>>16)&(nTags-1)] += int32(int16(x))
-		}
-		if s2 != nil {
-			for _, x := range e[n1:] {
-				s2[(x>>16)&(nTags-1)] += int32(int16(x))
+		for _, sl := range found[:n] {
+			off, n1 := sl.off(), sl.n1()
+			e := w.ent[off : off+n1+sl.n2()]
+			for _, x := range e[:n1] {
+				s1[(x>>16)&(nTags-1)] += int32(int16(x))
+			}
+			if s2 != nil {
+				for _, x := range e[n1:] {
+					s2[(x>>16)&(nTags-1)] += int32(int16(x))
+				}
 			}
 		}
 	}
@@ -327,14 +365,23 @@ func (w *weights) score(s1, s2 *[nTags]int32, feats []uint64) {
 
 // score2 adds the second-pass weights of feats to s2.
 func (w *weights) score2(s2 *[nTags]int32, feats []uint64) {
-	for _, f := range feats {
-		sl := w.find(f)
-		if sl == 0 {
-			continue
+	var found [64]slot
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(found))]
+		feats = feats[len(chunk):]
+		n := 0
+		for _, f := range chunk {
+			sl := w.find(f)
+			found[n] = sl
+			if sl != 0 {
+				n++
+			}
 		}
-		start := sl.off() + sl.n1()
-		for _, x := range w.ent[start : start+sl.n2()] {
-			s2[(x>>16)&(nTags-1)] += int32(int16(x))
+		for _, sl := range found[:n] {
+			start := sl.off() + sl.n1()
+			for _, x := range w.ent[start : start+sl.n2()] {
+				s2[(x>>16)&(nTags-1)] += int32(int16(x))
+			}
 		}
 	}
 }
@@ -358,10 +405,17 @@ func newWeights(p1, p2 *table) weights {
 		return w
 	}
 	size := 1
-	for size < 2*n {
+	for size < n+n/2+1 { // always an empty slot, so that lookups end
 		size <<= 1
 	}
 	w.slots, w.keys, w.mask = make([]slot, size), make([]uint64, size), uint64(size-1)
+	total := 0
+	for _, t := range []*table{p1, p2} {
+		for _, r := range t.rows {
+			total += len(r.tags)
+		}
+	}
+	w.ent = make([]uint32, 0, min(total, maxEntries))
 	i, j := 0, 0
 	for i < len(p1.rows) || j < len(p2.rows) {
 		var r1, r2 *row

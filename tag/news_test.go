@@ -45,10 +45,10 @@ func TestHandChecked(t *testing.T) {
 			"`` PRP MD RB VB DT , '' DT NN VBD NNS .", nil},
 		{"Police said the man , who was not named , fired two shots at the U.S. embassy in Nairobi .",
 			"NNS VBD DT NN , WP VBD RB VBN , VBD CD NNS IN DT NNP NN IN NNP .",
-			map[int]string{10: "VBN"}},
+			nil},
 		{"Iran 's foreign ministry denied the reports on Sunday and called them \" baseless \" .",
 			"NNP POS JJ NN VBD DT NNS IN NNP CC VBD PRP `` JJ '' .",
-			map[int]string{3: "NNP", 13: "NN"}},
+			nil},
 	} {
 		words := strings.Fields(tc.words)
 		want := strings.Fields(tc.want)
@@ -112,7 +112,7 @@ func TestPetrarchLeaves(t *testing.T) {
 
 // petrarchFloor is a little under the accuracy measured when the model was
 // committed (see docs/models.md), so that a regression shows.
-const petrarchFloor = 0.90
+const petrarchFloor = 0.94
 
 // TestGoldenSeedArticle tags the demo article as the tokenizer splits it and
 // compares with testdata/golden/seed-article.txt (one "word TAG" per line, a

@@ -35,7 +35,7 @@ func readTest(t testing.TB) []*conllu.Sentence {
 // testFloor is the EWT test accuracy the embedded model must reach. The
 // project's goal is 0.960; the floor is what the committed model measures
 // (rounded down), so that any regression fails. See docs/models.md.
-const testFloor = 0.949
+const testFloor = 0.955
 
 // TestTestSetAccuracy checks the EWT test set accuracy (gold XPOS, gold
 // tokenization) of the embedded model, as given and with hyphens merged.
@@ -159,16 +159,17 @@ func TestReadErrors(t *testing.T) {
 		{"magic", []byte("annalist-parser\nxxxxxxxx"), "tag: read model: not a tagger model (bad magic)"},
 		{"not gzip", []byte(magic + "hello, world"), "tag: read model: gzip: invalid header"},
 		{"truncated", good.Bytes()[:good.Len()/2], "tag: read model: truncated"},
-		{"version", gz([]byte{9}), "tag: read model: unsupported version 9 (want 2)"},
-		{"no tags", gz([]byte{2, 0, 0, 0, 0}), "tag: read model: no tags"},
-		{"too many tags", gz([]byte{2, 0, 0, 0, 65}), "tag: read model: tag count 65 out of range"},
-		{"repeated tag", gz([]byte{2, 0, 0, 0, 2, 2, 'N', 'N', 2, 'N', 'N'}), "tag: read model: empty or repeated tag \"NN\""},
-		{"class", gz([]byte{2, 0, 0, 0, 1, 2, 'N', 'N', 1, 1, 'a', 2, 0}), "tag: read model: word \"a\" has a class outside the tag set"},
-		{"sure", gz([]byte{2, 0, 0, 0, 1, 2, 'N', 'N', 1, 1, 'a', 1, 2}), "tag: read model: sure tag 2 out of range"},
-		{"keys", gz([]byte{2, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 1, 0}), "tag: read model: feature keys not ascending"},
-		{"tag index", gz([]byte{2, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 1, 5, 1, 3, 2}), "tag: read model: tag index 3 out of range"},
-		{"trailing", append(gz(nil)[:0:0], gz([]byte{2, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 1, 5, 1, 0, 2, 0, 0, 0x80, 0x3f, 0, 7})...), "tag: read model: trailing data"},
-		{"no weights", gz([]byte{2, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 0, 0, 0, 0x80, 0x3f, 0}), "tag: read model: empty first-pass weights"},
+		{"version", gz([]byte{9}), "tag: read model: unsupported version 9 (want 3)"},
+		{"flags", gz([]byte{3, 0, 0, 0, 2}), "tag: read model: flags 2 out of range"},
+		{"no tags", gz([]byte{3, 0, 0, 0, 0, 0}), "tag: read model: no tags"},
+		{"too many tags", gz([]byte{3, 0, 0, 0, 0, 65}), "tag: read model: tag count 65 out of range"},
+		{"repeated tag", gz([]byte{3, 0, 0, 0, 0, 2, 2, 'N', 'N', 2, 'N', 'N'}), "tag: read model: empty or repeated tag \"NN\""},
+		{"class", gz([]byte{3, 0, 0, 0, 0, 1, 2, 'N', 'N', 1, 1, 'a', 2, 0}), "tag: read model: word \"a\" has a class outside the tag set"},
+		{"sure", gz([]byte{3, 0, 0, 0, 0, 1, 2, 'N', 'N', 1, 1, 'a', 1, 2}), "tag: read model: sure tag 2 out of range"},
+		{"keys", gz([]byte{3, 0, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 1, 0}), "tag: read model: feature keys not ascending"},
+		{"tag index", gz([]byte{3, 0, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 1, 5, 1, 3, 2}), "tag: read model: tag index 3 out of range"},
+		{"trailing", append(gz(nil)[:0:0], gz([]byte{3, 0, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 1, 5, 1, 0, 2, 0, 0, 0x80, 0x3f, 0, 7})...), "tag: read model: trailing data"},
+		{"no weights", gz([]byte{3, 0, 0, 0, 0, 1, 2, 'N', 'N', 0, 0, 0, 0x80, 0x3f, 0, 0, 0, 0x80, 0x3f, 0}), "tag: read model: empty first-pass weights"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(bytes.NewReader(tc.in))
@@ -237,7 +238,7 @@ func smallModel() *Model {
 	describe(&wi, "dog")
 	r := row{key: mix(tW0, wi.lower, 0), tags: []uint8{0, 1}, q: []int16{5, -5}}
 	return newModel([]string{"NN", "VB"}, []lexWord{{form: "the", class: 1, sure: 0}},
-		newTable([]row{r}, 0.5), table{}, templates{})
+		newTable([]row{r}, 0.5), table{}, templates{}, nil)
 }
 
 // BenchmarkTag tags the EWT test set (25,094 words) and reports words per
@@ -275,4 +276,13 @@ func BenchmarkTag(b *testing.B) {
 
 func TestMain(m *testing.M) {
 	os.Exit(m.Run())
+}
+
+// BenchmarkDefault measures parsing the embedded model.
+func BenchmarkDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -39,11 +39,12 @@ type config struct {
 	sureMinShare float64 // ... with one tag this often
 	prune        float64 // averaged weights smaller than this (in absolute value) are dropped
 	off          templates
-	onePass      bool // skip the second pass
+	onePass      bool     // skip the second pass
+	wn           *wordNet // part-of-speech lexicon, or nil
 }
 
 func defaultConfig() config {
-	return config{lexMinCount: 1, lexMinShare: 0.01, sureMinCount: 20, sureMinShare: 0.995, prune: 1e-3}
+	return config{lexMinCount: 1, lexMinShare: 0.01, sureMinCount: 10, sureMinShare: 0.99, prune: 1e-3}
 }
 
 // sample is one training sentence: normalised forms and gold tag indexes.
@@ -60,7 +61,13 @@ type sample struct {
 // It fails with EINVALID if train is empty, has words without an XPOS, or has
 // more than 64 distinct tags.
 func Train(train, dev []*conllu.Sentence, opts TrainOptions) (*Model, error) {
-	return trainWith(train, dev, opts, defaultConfig())
+	cfg := defaultConfig()
+	wn, err := embeddedWordNet()
+	if err != nil {
+		return nil, err
+	}
+	cfg.wn = wn
+	return trainWith(train, dev, opts, cfg)
 }
 
 func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*Model, error) {
@@ -85,7 +92,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 		}
 	}
 	words := buildLexicon(samples, len(tags), -1, &cfg)
-	base := newModel(tags, words, table{}, table{}, cfg.off)
+	base := newModel(tags, words, table{}, table{}, cfg.off, cfg.wn)
 	logf("tag: %d sentences (%d with merged hyphens), %d tags, %d dictionary words",
 		len(train), len(samples)-len(train), len(tags), len(words))
 	// Describe the training words with a dictionary built without their own
@@ -93,7 +100,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 	foldWords := make([][]lexWord, folds)
 	for f := 0; f < folds; f++ {
 		foldWords[f] = buildLexicon(samples, len(tags), f, &cfg)
-		fm := newModel(tags, foldWords[f], table{}, table{}, cfg.off)
+		fm := newModel(tags, foldWords[f], table{}, table{}, cfg.off, cfg.wn)
 		for i := range samples {
 			s := &samples[i]
 			if s.group%folds == f {
@@ -103,7 +110,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 				// words; training computes every feature directly.
 				for j := range s.ws {
 					if s.ws[j].flags&flagLetter != 0 && s.ws[j].sure < 0 {
-						stemFeatures(&s.ws[j], s.words[j], fm.llex)
+						fm.lexFeatures(&s.ws[j], s.words[j])
 					}
 				}
 			}
@@ -114,7 +121,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 	p1, e1 := trainPass(base, samples, nil, dev, nil, opts, &cfg, opts.Epochs, logf, "pass 1")
 	logf("tag: pass 1 best epoch %d (%s)", e1, time.Since(start).Round(time.Second))
 	if cfg.onePass {
-		return newModel(tags, words, p1, table{}, cfg.off), nil
+		return newModel(tags, words, p1, table{}, cfg.off, cfg.wn), nil
 	}
 
 	// Jackknifed first-pass tags for the second pass.
@@ -133,7 +140,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 			sub[k] = samples[i]
 		}
 		ft, _ := trainPass(base, sub, nil, nil, nil, opts, &cfg, e1, nil, "")
-		fm := newModel(tags, foldWords[f], ft, table{}, cfg.off)
+		fm := newModel(tags, foldWords[f], ft, table{}, cfg.off, cfg.wn)
 		for _, i := range out {
 			right[i] = fm.tagPrepared(samples[i].ws)
 		}
@@ -141,7 +148,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 	}
 	p2, e2 := trainPass(base, samples, right, dev, &p1, opts, &cfg, opts.Epochs, logf, "pass 2")
 	logf("tag: pass 2 best epoch %d (%s)", e2, time.Since(start).Round(time.Second))
-	m := newModel(tags, words, p1, p2, cfg.off)
+	m := newModel(tags, words, p1, p2, cfg.off, cfg.wn)
 	chooseSkip(m, dev, logf)
 	return m, nil
 }
@@ -428,9 +435,9 @@ func trainPass(base *Model, samples []sample, right [][]int, dev []*conllu.Sente
 		}
 		var m *Model
 		if right == nil {
-			m = newModel(base.tags, base.words, t, table{}, cfg.off)
+			m = newModel(base.tags, base.words, t, table{}, cfg.off, cfg.wn)
 		} else {
-			m = newModel(base.tags, base.words, *p1, t, cfg.off)
+			m = newModel(base.tags, base.words, *p1, t, cfg.off, cfg.wn)
 		}
 		acc := Evaluate(m, dev)
 		logf("tag: %s epoch %d: train %.4f, dev %.4f, %d features", name, epoch, float64(correct)/float64(max(total, 1)), acc, len(t.rows))
