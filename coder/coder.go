@@ -68,6 +68,9 @@ func (c *Coder) WithGazetteer(g *geo.Gazetteer) *Coder {
 // Options returns the coder's options.
 func (c *Coder) Options() Options { return c.opts }
 
+// unknownDate stands for "now" when a sentence has no date.
+const unknownDate = 99991231
+
 // Discard kinds reported in Result.Discard.
 const (
 	DiscardSentence = "sentencediscard"
@@ -98,6 +101,11 @@ func (c *Coder) CodeSentence(sent *annalist.Sentence, base int, date int) Result
 
 func (c *Coder) codeSentence(sent *annalist.Sentence, base int, date int, doc *Doc) Result {
 	var res Result
+	if date == 0 {
+		// No date known: actors get their current codes (the open-ended
+		// restrictions), not none. Event dates are never guessed.
+		date = unknownDate
+	}
 	if len(sent.Tokens) == 0 {
 		return res
 	}

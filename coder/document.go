@@ -47,7 +47,10 @@ type entity struct {
 	agents   []string
 	plural   bool
 	sentence int
-	val      actorVal
+	// subject is true when the actor was the subject of its clause, the
+	// likelier antecedent of a pronoun.
+	subject bool
+	val     actorVal
 }
 
 // NewDoc starts coding an article. pub is the publication date (zero when
@@ -138,8 +141,8 @@ func (d *Doc) register(s *sentence, sentIndex int) {
 		}
 		names, unknown := d.nameWords(s, ch, v)
 		e := &entity{code: v.code, names: names, text: s.textOf(ch.toks),
-			plural: s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
-			sentence: sentIndex, val: v}
+			plural:   s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
+			sentence: sentIndex, val: v, subject: strings.HasPrefix(s.toks[ch.head].Rel, "nsubj")}
 		switch {
 		case len(unknown) > 0:
 			// a name the dictionaries do not know, described by country and role
@@ -317,11 +320,26 @@ func (d *Doc) pronoun(s *sentence, ch *chunk, w string) (actorVal, bool) {
 	default:
 		return actorVal{}, false
 	}
+	// The subject of the latest sentence that has a compatible actor is the
+	// likeliest antecedent; failing that, the nearest compatible actor.
+	var nearest *entity
 	for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-12; i-- {
 		e := d.entities[i]
-		if want(e) {
-			return d.link(ch, e, "pronoun", "\""+strings.ToLower(w)+"\" refers to the nearest preceding "+kindOf(e)), true
+		if !want(e) {
+			continue
 		}
+		if nearest == nil {
+			nearest = e
+		}
+		if e.sentence < nearest.sentence {
+			break
+		}
+		if e.subject {
+			return d.link(ch, e, "pronoun", "\""+strings.ToLower(w)+"\" refers to the subject of the nearest sentence naming a "+kindOf(e)), true
+		}
+	}
+	if nearest != nil {
+		return d.link(ch, nearest, "pronoun", "\""+strings.ToLower(w)+"\" refers to the nearest preceding "+kindOf(nearest)), true
 	}
 	return actorVal{}, false
 }
@@ -360,8 +378,9 @@ func (d *Doc) byName(s *sentence, ch *chunk) (actorVal, bool) {
 				}
 			}
 		}
-		// every word must belong to the name, and the last name must be among them
-		if n == len(words) && nameHasLast(words, e.names) {
+		// every word must belong to the name, and the last name (or, for
+		// family-name-first names such as "Xu Qiliang", the first) must be among them
+		if n == len(words) && (nameHasLast(words, e.names) || (e.person && len(e.names) >= 2 && words[0] == e.names[0])) {
 			return d.link(ch, e, "surname", "\""+s.textOf(ch.toks)+"\" names "+e.text+" again"), true
 		}
 	}
