@@ -13,26 +13,28 @@ import (
 //	ANNALIST_TAG_EXP=base,noclass go test -run TestExperiment -timeout 2h -v ./tag
 //
 // A "2:" prefix (2:base) trains both passes; otherwise only the first.
-var experiments = map[string]func(*config){
-	"base":    func(c *config) {},
-	"prune0":  func(c *config) { c.prune = 0 },
-	"noclass": func(c *config) { offT(c, tClass0, tClassP1, tClassM1, tClassP2, tTm1ClassP1, tLClass0, tClass0Suf) },
-	"lex2":    func(c *config) { c.lexMinCount = 2 },
-	"noconj":  func(c *config) { offT(c, tWm1W0, tW0Wp1, tWm1Wp1, tFlagsShape, tClass0Suf, tTm1Suf0) },
-	"nosure":  func(c *config) { c.sureMinCount = 1 << 30 },
-	"nocase":  func(c *config) { offT(c, tCaseShape, tCaseClass) },
-	"nostem":  func(c *config) { offT(c, tStem, tAffix) },
-	"wn": func(c *config) {
-		wn, err := embeddedWordNet()
-		if err != nil {
-			panic(err)
-		}
-		c.wn = wn
-	},
-	"sure20": func(c *config) { c.sureMinCount, c.sureMinShare = 20, 0.995 },
-	"share0": func(c *config) { c.lexMinShare = 0 },
-	"share5": func(c *config) { c.lexMinShare = 0.05 },
-	"sure10": func(c *config) { c.sureMinCount = 10; c.sureMinShare = 0.99 },
+func experiments() map[string]func(*config) {
+	return map[string]func(*config){
+		"base":    func(c *config) {},
+		"prune0":  func(c *config) { c.prune = 0 },
+		"noclass": func(c *config) { offT(c, tClass0, tClassP1, tClassM1, tClassP2, tTm1ClassP1, tLClass0, tClass0Suf) },
+		"lex2":    func(c *config) { c.lexMinCount = 2 },
+		"noconj":  func(c *config) { offT(c, tWm1W0, tW0Wp1, tWm1Wp1, tFlagsShape, tClass0Suf, tTm1Suf0) },
+		"nosure":  func(c *config) { c.sureMinCount = 1 << 30 },
+		"nocase":  func(c *config) { offT(c, tCaseShape, tCaseClass) },
+		"nostem":  func(c *config) { offT(c, tStem, tAffix) },
+		"wn": func(c *config) {
+			wn, err := embeddedWordNet()
+			if err != nil {
+				panic(err)
+			}
+			c.wn = wn
+		},
+		"sure20": func(c *config) { c.sureMinCount, c.sureMinShare = 20, 0.995 },
+		"share0": func(c *config) { c.lexMinShare = 0 },
+		"share5": func(c *config) { c.lexMinShare = 0.05 },
+		"sure10": func(c *config) { c.sureMinCount = 10; c.sureMinShare = 0.99 },
+	}
 }
 
 func offT(c *config, ts ...uint64) {
@@ -54,7 +56,7 @@ func TestExperiment(t *testing.T) {
 		cfg := defaultConfig()
 		cfg.onePass = !two
 		for _, part := range strings.Split(strings.TrimPrefix(name, "2:"), "+") {
-			f, ok := experiments[part]
+			f, ok := experiments()[part]
 			if !ok {
 				t.Fatalf("no experiment %q", part)
 			}

@@ -329,12 +329,15 @@ func normalize(w string) string {
 		return w
 	}
 	if strings.ContainsAny(w, "\u2018\u2019\u201c\u201d\u2013\u2014\u2026") {
-		r := strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", "\"", "\u201d", "\"",
-			"\u2013", "--", "\u2014", "--", "\u2026", "...")
-		return r.Replace(w)
+		return punctReplacer.Replace(w)
 	}
 	return w
 }
+
+// punctReplacer rewrites typographic punctuation inside words; a Replacer
+// is immutable and safe for concurrent use.
+var punctReplacer = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", "\"", "\u201d", "\"",
+	"\u2013", "--", "\u2014", "--", "\u2026", "...")
 
 // nTags is the size of the score arrays; tag sets are at most this large.
 const nTags = 64
