@@ -1,4 +1,4 @@
-// Package export writes events in the formats analysts use: JSON Lines, TSV and the PETRARCH event file.
+// Package export writes events in the formats analysts use: JSON Lines, TSV, CSV, PETRARCH, GDELT 1.0, ICEWS and Phoenix.
 package export
 
 import (
@@ -33,21 +33,31 @@ type DocumentWriter interface {
 	WriteDocument(doc *annalist.Document, events []annalist.Event, quotes []annalist.Quote, suggestions []annalist.Suggestion) error
 }
 
-var formats = map[string]func(w *bufio.Writer) Writer{
-	"jsonl":     func(w *bufio.Writer) Writer { return &jsonlWriter{w: w, enc: json.NewEncoder(w)} },
-	"documents": func(w *bufio.Writer) Writer { return &docWriter{w: w, enc: json.NewEncoder(w)} },
-	"tsv":       func(w *bufio.Writer) Writer { return &tsvWriter{w: w} },
-	"petrarch":  func(w *bufio.Writer) Writer { return &petrarchWriter{w: w} },
+var formats = map[string]func(w *bufio.Writer, o Options) Writer{
+	"jsonl":     func(w *bufio.Writer, _ Options) Writer { return &jsonlWriter{w: w, enc: json.NewEncoder(w)} },
+	"documents": func(w *bufio.Writer, _ Options) Writer { return &docWriter{w: w, enc: json.NewEncoder(w)} },
+	"tsv":       func(w *bufio.Writer, _ Options) Writer { return &tsvWriter{w: w} },
+	"petrarch":  func(w *bufio.Writer, _ Options) Writer { return &petrarchWriter{w: w} },
+	"csv":       newCSVWriter,
+	"gdelt":     func(w *bufio.Writer, o Options) Writer { return &gdeltWriter{w: w, o: o.withDefaults()} },
+	"icews":     func(w *bufio.Writer, o Options) Writer { return &icewsWriter{w: w, o: o.withDefaults()} },
+	"phoenix":   func(w *bufio.Writer, o Options) Writer { return &phoenixWriter{w: w, o: o.withDefaults()} },
 }
 
 // NewWriter returns a writer for the named format; an unknown name is an
 // EINVALID error listing the known ones.
 func NewWriter(format string, w io.Writer) (Writer, error) {
+	return NewWriterOptions(format, w, Options{})
+}
+
+// NewWriterOptions is NewWriter with the lookups and clock some formats
+// use (see Options); an unknown format is EINVALID.
+func NewWriterOptions(format string, w io.Writer, o Options) (Writer, error) {
 	f, ok := formats[format]
 	if !ok {
 		return nil, annalist.Errorf(annalist.EINVALID, "unknown format %q: want one of %s", format, strings.Join(Formats(), ", "))
 	}
-	return f(bufio.NewWriterSize(w, 1<<16)), nil
+	return f(bufio.NewWriterSize(w, 1<<16), o), nil
 }
 
 type jsonlWriter struct {
