@@ -240,7 +240,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 	var b binding
 	var pat *pattern
 	for _, p := range v.patterns {
-		if !validCode(p.p.Code) || !s.hasAll(p.need) {
+		if !s.hasAll(p.need) {
 			continue
 		}
 		if bb, ok := c.matchPattern(s, p, upper, lower); ok {

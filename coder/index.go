@@ -102,7 +102,10 @@ type phraseRef struct {
 type phraseIndex struct {
 	byFirst map[string][]phraseRef
 	stems   map[string][]phraseRef
-	n       int
+	// stemLens lists the lengths of the one-word stems, ascending, so that
+	// only prefixes of those lengths are looked up.
+	stemLens []int
+	n        int
 }
 
 func (pi *phraseIndex) add(p phraseRef) {
@@ -112,7 +115,16 @@ func (pi *phraseIndex) add(p phraseRef) {
 	}
 	pi.n++
 	if p.stem && len(p.words) == 1 {
-		pi.stems[p.words[0]] = append(pi.stems[p.words[0]], p)
+		w := p.words[0]
+		if _, seen := pi.stems[w]; !seen {
+			i := sort.SearchInts(pi.stemLens, len(w))
+			if i == len(pi.stemLens) || pi.stemLens[i] != len(w) {
+				pi.stemLens = append(pi.stemLens, 0)
+				copy(pi.stemLens[i+1:], pi.stemLens[i:])
+				pi.stemLens[i] = len(w)
+			}
+		}
+		pi.stems[w] = append(pi.stems[w], p)
 		return
 	}
 	pi.byFirst[p.words[0]] = append(pi.byFirst[p.words[0]], p)
@@ -129,7 +141,10 @@ func (pi *phraseIndex) each(words []string, i int, fn func(p phraseRef) bool) {
 		}
 	}
 	w := words[i]
-	for l := 1; l <= len(w); l++ {
+	for _, l := range pi.stemLens {
+		if l > len(w) {
+			break
+		}
 		for _, p := range pi.stems[w[:l]] {
 			if !fn(p) {
 				return
@@ -214,6 +229,9 @@ func buildIndex(set *dict.Set) *index {
 		for _, b := range v.Blocks {
 			bl := &block{b: b}
 			for i := range b.Patterns {
+				if !validCode(b.Patterns[i].Code) {
+					continue // "[+++]", "[###]" and the like never code
+				}
 				if cp := compilePattern(&b.Patterns[i]); cp != nil {
 					bl.patterns = append(bl.patterns, cp)
 				}
@@ -385,6 +403,13 @@ type match struct {
 // words[start:end]. Longer means more words matched; among equals, the one
 // ending first.
 func (t *trie) longest(words []string, start, end int) (match, bool) {
+	if start >= end {
+		return match{}, false
+	}
+	first := t.child(0, words[start])
+	if first < 0 {
+		return match{}, false // the common case: no phrase starts here
+	}
 	var best match
 	found := false
 	var path []int
@@ -416,12 +441,8 @@ func (t *trie) longest(words []string, start, end int) (match, bool) {
 			}
 		}
 	}
-	if start < end {
-		if c := t.child(0, words[start]); c >= 0 {
-			path = append(path, start)
-			walk(c, start+1)
-		}
-	}
+	path = append(path, start)
+	walk(first, start+1)
 	return best, found
 }
 

@@ -16,8 +16,6 @@ type sentence struct {
 	chunks []*chunk
 	// gone marks tokens removed with a comma-delimited clause.
 	gone []bool
-	// vocab holds the sentence's words, to rule out patterns quickly.
-	vocab map[string]struct{}
 	// text is the sentence text and base its offset in the document, so token
 	// spans (document offsets) can be made sentence-relative.
 	text string
@@ -95,20 +93,45 @@ func newSentence(toks []annalist.Token, text string, base int) *sentence {
 	s.kids = make([][]int, n)
 	s.chunk = make([]int, n)
 	s.gone = make([]bool, n)
+	// All upper-case words live in one string: one allocation per sentence.
+	var b strings.Builder
+	size := 0
+	for _, t := range toks {
+		size += len(t.Norm) + len(t.Text)
+	}
+	b.Grow(size)
+	ends := make([]int, n)
 	for i, t := range toks {
 		w := t.Norm
 		if w == "" {
 			w = t.Text
 		}
-		s.words[i] = strings.ToUpper(w)
+		upperInto(&b, w)
+		ends[i] = b.Len()
 		s.chunk[i] = -1
+	}
+	all := b.String()
+	prev := 0
+	for i := range toks {
+		s.words[i] = all[prev:ends[i]]
+		prev = ends[i]
+	}
+	// Dependents, in order, in one backing array.
+	counts := make([]int, n)
+	for _, t := range toks {
+		if t.Head >= 0 && t.Head < n {
+			counts[t.Head]++
+		}
+	}
+	backing := make([]int, 0, n)
+	for i := range toks {
+		s.kids[i] = backing[len(backing) : len(backing) : len(backing)+counts[i]]
+		backing = backing[:len(backing)+counts[i]]
+	}
+	for i, t := range toks {
 		if t.Head >= 0 && t.Head < n {
 			s.kids[t.Head] = append(s.kids[t.Head], i)
 		}
-	}
-	s.vocab = make(map[string]struct{}, n)
-	for _, w := range s.words {
-		s.vocab[w] = struct{}{}
 	}
 	s.buildChunks()
 	s.tail, s.tailVerb = s.reportingTail()
@@ -164,11 +187,33 @@ func (s *sentence) under(t, v int) bool {
 // hasAll reports whether every word occurs in the sentence.
 func (s *sentence) hasAll(words []string) bool {
 	for _, w := range words {
-		if _, ok := s.vocab[w]; !ok {
+		found := false
+		for _, x := range s.words {
+			if x == w {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
 	return true
+}
+
+// upperInto writes w in upper case, without allocating for ASCII.
+func upperInto(b *strings.Builder, w string) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			b.WriteString(strings.ToUpper(w[i:]))
+			return
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
 }
 
 // isChunkHead decides whether token i heads a noun chunk.

@@ -16,6 +16,16 @@ func (c *Coder) transform(s *sentence, vc *verbCoding, date int) {
 	if len(vc.srcs) == 0 {
 		return
 	}
+	top := false
+	for i := range c.ix.xforms {
+		if c.verbIs(vc, c.ix.xforms[i].Verb) {
+			top = true
+			break
+		}
+	}
+	if !top {
+		return // no rule starts with this verb: do not code the clause below
+	}
 	var inner *verbCoding
 	for _, t := range vc.owned {
 		iv, ok := c.findVerb(s, t)

@@ -7,6 +7,7 @@ package treebank
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/annalist/annalist"
 )
@@ -77,13 +78,16 @@ func (n *Node) write(b *strings.Builder) {
 // Pos carries the line and column (1-based, counting runes) within s; callers
 // shift the line to the position of the parse in their file.
 func Parse(s string) (*Node, error) {
-	p := &parser{src: []rune(s), line: 1, col: 1}
+	p := &parser{src: s}
+	// One node per '(' at most: allocate them together.
+	p.arena = make([]Node, 0, strings.Count(s, "("))
 	p.skipSpace()
 	if p.pos >= len(p.src) {
 		return nil, p.errorf("empty parse")
 	}
 	if p.src[p.pos] != '(' {
-		return nil, p.errorf("parse must start with '(', found %q", p.src[p.pos])
+		r, _ := utf8.DecodeRuneInString(p.src[p.pos:])
+		return nil, p.errorf("parse must start with '(', found %q", r)
 	}
 	root, err := p.node()
 	if err != nil {
@@ -94,7 +98,8 @@ func Parse(s string) (*Node, error) {
 	}
 	p.skipSpace()
 	if p.pos < len(p.src) {
-		return nil, p.errorf("unbalanced parse: %q after the end of the tree", p.src[p.pos])
+		r, _ := utf8.DecodeRuneInString(p.src[p.pos:])
+		return nil, p.errorf("unbalanced parse: %q after the end of the tree", r)
 	}
 	// Unwrap "( (S ...) )" and ROOT.
 	for root != nil && (root.Label == "" || root.Label == "ROOT" || root.Label == "TOP") && len(root.Children) == 1 && root.Index < 0 {
@@ -119,53 +124,75 @@ func Parse(s string) (*Node, error) {
 	return root, nil
 }
 
+// parser reads bytes; line and column (in runes) are computed only for errors.
 type parser struct {
-	src       []rune
-	pos       int
-	line, col int
+	src   string
+	pos   int
+	arena []Node
+	// lineStart is the offset where the current line begins.
+	lineStart int
+}
+
+// lineCol returns the 1-based line and rune column of byte offset off.
+func (p *parser) lineCol(off int) (int, int) {
+	line, col := 1, 1
+	for _, r := range p.src[:min(off, len(p.src))] {
+		if r == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
 }
 
 func (p *parser) errorf(format string, args ...any) error {
-	return annalist.ErrorAt("", p.line, p.col, format, args...)
-}
-
-func (p *parser) advance() {
-	if p.src[p.pos] == '\n' {
-		p.line++
-		p.col = 1
-	} else {
-		p.col++
-	}
-	p.pos++
+	l, c := p.lineCol(p.pos)
+	return annalist.ErrorAt("", l, c, format, args...)
 }
 
 func (p *parser) skipSpace() {
-	for p.pos < len(p.src) && isSpace(p.src[p.pos]) {
-		p.advance()
+	for p.pos < len(p.src) && isSpaceByte(p.src[p.pos]) {
+		if p.src[p.pos] == '\n' {
+			p.lineStart = p.pos + 1
+		}
+		p.pos++
 	}
 }
 
-func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
 // token reads a run of non-space, non-bracket characters.
 func (p *parser) token() string {
 	start := p.pos
-	for p.pos < len(p.src) && !isSpace(p.src[p.pos]) && p.src[p.pos] != '(' && p.src[p.pos] != ')' {
-		p.advance()
+	for p.pos < len(p.src) {
+		b := p.src[p.pos]
+		if isSpaceByte(b) || b == '(' || b == ')' {
+			break
+		}
+		p.pos++
 	}
-	return string(p.src[start:p.pos])
+	return p.src[start:p.pos]
 }
 
 // node reads "(LABEL child...)" or "(TAG word)" starting at '('.
 func (p *parser) node() (*Node, error) {
-	col := p.col
-	p.advance() // '('
+	open := p.pos
+	col := utf8.RuneCountInString(p.src[p.lineStart:open]) + 1
+	p.pos++ // '('
 	p.skipSpace()
 	if p.pos >= len(p.src) {
 		return nil, p.errorf("unbalanced parse: missing ')' for '(' at column %d", col)
 	}
-	n := &Node{Index: -1, Col: col}
-	if p.src[p.pos] != '(' && p.src[p.pos] != ')' {
+	var n *Node
+	if len(p.arena) < cap(p.arena) {
+		p.arena = append(p.arena, Node{Index: -1, Col: col})
+		n = &p.arena[len(p.arena)-1]
+	} else {
+		n = &Node{Index: -1, Col: col}
+	}
+	if b := p.src[p.pos]; b != '(' && b != ')' {
 		n.Label = p.token()
 	}
 	for {
@@ -175,7 +202,7 @@ func (p *parser) node() (*Node, error) {
 		}
 		switch p.src[p.pos] {
 		case ')':
-			p.advance()
+			p.pos++
 			return finish(n), nil
 		case '(':
 			c, err := p.node()
@@ -186,8 +213,10 @@ func (p *parser) node() (*Node, error) {
 				n.Children = append(n.Children, c)
 			}
 		default:
+			start := p.pos
 			w := p.token()
 			if n.Word != "" || len(n.Children) > 0 {
+				p.pos = start
 				return nil, p.errorf("unexpected word %q in (%s", w, n.Label)
 			}
 			n.Word = w

@@ -30,7 +30,7 @@ func TestParseErrors(t *testing.T) {
 		{"S (NP x)", `1:1: parse must start with '(', found 'S'`},
 		{"(ROOT (S (NP (NNP Arnor))", "1:26: unbalanced parse: missing ')' for '(' at column 7"},
 		{"(ROOT (S (NP (NNP Arnor))))\n)", `2:1: unbalanced parse: ')' after the end of the tree`},
-		{"(ROOT (NNP Arnor) x)", `1:20: unexpected word "x" in (ROOT`},
+		{"(ROOT (NNP Arnor) x)", `1:19: unexpected word "x" in (ROOT`},
 		{"(ROOT (-NONE- *))", "1:18: parse has no words"},
 	}
 	for _, tt := range tests {
