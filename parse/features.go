@@ -204,16 +204,95 @@ func atu(a []uint64, i int32) uint64 {
 	return a[i]
 }
 
+// The 81 transition templates fall into groups by what they read, so that
+// Parse can keep a group's summed weights while its inputs do not change
+// (see Model.run). transFeatures, which training uses, is all of them.
+//
+//   - bias: template 0, a constant.
+//   - s0Keys: S0 with everything about it that cannot change while it is on
+//     the stack: its word, tag, suffix, head, grand-head, label, left
+//     dependents, and the word under it (S1). A word is pushed once, gets its
+//     head as it is pushed and its left dependents before, and the stack
+//     below it only changes after it is popped.
+//   - s0RightKeys: S0's right dependents, which RIGHT-ARC adds.
+//   - n0Keys: N0, N1, N2 (words, tags, N0's suffix): a function of N0 alone.
+//   - n0LeftKeys: N0's left dependents, which LEFT-ARC adds.
+//   - pairKeys: templates that combine S0 and N0 (or S1 and N0).
+//
+// Template numbers are part of the keys: changing or moving a template
+// changes the model's features.
+
 // transFeatures fills s.keys with the features of the next transition.
 func (s *state) transFeatures() []uint32 {
-	k := s.keys[:0]
-	n := int32(s.n)
-	s0 := s.top()
-	s1 := int32(-1)
-	if len(s.stack) > 1 {
-		s1 = s.stack[len(s.stack)-2]
+	s0, s1, n0 := s.top(), s.second(), s.b
+	k := append(s.keys[:0], biasKey())
+	k = s.s0Keys(k, s0, s1)
+	k = s.s0RightKeys(k, s0)
+	k = s.n0Keys(k, n0)
+	k = s.n0LeftKeys(k, n0)
+	k = s.pairKeys(k, s0, s1, n0)
+	s.keys = k
+	return k
+}
+
+// biasKey is template 0.
+func biasKey() uint32 { return k1(0, 0) }
+
+// second returns the word under the stack top, or -1.
+func (s *state) second() int32 {
+	if len(s.stack) < 2 {
+		return -1
 	}
-	n0 := s.b
+	return s.stack[len(s.stack)-2]
+}
+
+// s0Keys appends the templates of S0 (s0, possibly -1) that stay fixed while
+// it is on the stack; s1 is the word under it.
+func (s *state) s0Keys(k []uint32, s0, s1 int32) []uint32 {
+	s0h := s.hd(s0)
+	s0h2 := s.hd(s0h)
+	s0l, s0l2 := at(s.lm1, s0), at(s.lm2, s0)
+	s0w, s0p := s.w(s0), s.p(s0)
+	var s0vl, s0sl uint64 = noneAtom, noneAtom
+	if s0 >= 0 {
+		s0vl, s0sl = capv(s.nl[s0]), s.ls[s0]
+	}
+	return append(k,
+		k2(1, s0w, s0p), k1(2, s0w), k1(3, s0p),
+		k2(35, s0w, s0vl), k2(36, s0p, s0vl),
+		k1(39, s.w(s0h)), k1(40, s.p(s0h)), k1(41, s.l(s0)),
+		k1(42, s.w(s0l)), k1(43, s.p(s0l)), k1(44, s.l(s0l)),
+		k1(51, s.w(s0h2)), k1(52, s.p(s0h2)), k1(53, s.l(s0h)),
+		k1(54, s.w(s0l2)), k1(55, s.p(s0l2)), k1(56, s.l(s0l2)),
+		k3(63, s0p, s.p(s0l), s.p(s0l2)),
+		k3(65, s0p, s.p(s0h), s.p(s0h2)),
+		k2(69, s0w, s0sl), k2(70, s0p, s0sl),
+		k2(74, s.w(s1), s.p(s1)),
+		k2(79, atu(s.sufs, s0), s0p),
+	)
+}
+
+// s0RightKeys appends the templates of S0's right dependents.
+func (s *state) s0RightKeys(k []uint32, s0 int32) []uint32 {
+	s0r, s0r2 := at(s.rm1, s0), at(s.rm2, s0)
+	s0w, s0p := s.w(s0), s.p(s0)
+	var s0vr, s0sr uint64 = noneAtom, noneAtom
+	if s0 >= 0 {
+		s0vr, s0sr = capv(s.nr[s0]), s.rs[s0]
+	}
+	return append(k,
+		k2(33, s0w, s0vr), k2(34, s0p, s0vr),
+		k1(45, s.w(s0r)), k1(46, s.p(s0r)), k1(47, s.l(s0r)),
+		k1(57, s.w(s0r2)), k1(58, s.p(s0r2)), k1(59, s.l(s0r2)),
+		k3(64, s0p, s.p(s0r), s.p(s0r2)),
+		k2(67, s0w, s0sr), k2(68, s0p, s0sr),
+	)
+}
+
+// n0Keys appends the templates of the buffer front N0 and the two words
+// after it: they depend on n0 alone.
+func (s *state) n0Keys(k []uint32, n0 int32) []uint32 {
+	n := int32(s.n)
 	n1, n2 := int32(-1), int32(-1)
 	if n0+1 <= n {
 		n1 = n0 + 1
@@ -221,69 +300,60 @@ func (s *state) transFeatures() []uint32 {
 	if n0+2 <= n {
 		n2 = n0 + 2
 	}
-	s0h := s.hd(s0)
-	s0h2 := s.hd(s0h)
-	s0l, s0l2 := at(s.lm1, s0), at(s.lm2, s0)
-	s0r, s0r2 := at(s.rm1, s0), at(s.rm2, s0)
-	n0l, n0l2 := s.lm1[n0], s.lm2[n0]
-
-	s0w, s0p := s.w(s0), s.p(s0)
 	n0w, n0p := s.w(n0), s.p(n0)
 	n1w, n1p := s.w(n1), s.p(n1)
 	n2w, n2p := s.w(n2), s.p(n2)
+	return append(k,
+		k2(4, n0w, n0p), k1(5, n0w), k1(6, n0p),
+		k2(7, n1w, n1p), k1(8, n1w), k1(9, n1p),
+		k2(10, n2w, n2p), k1(11, n2w), k1(12, n2p),
+		k2(20, n0p, n1p),
+		k3(21, n0p, n1p, n2p),
+		k2(78, atu(s.sufs, n0), n0p),
+	)
+}
+
+// n0LeftKeys appends the templates of N0's left dependents.
+func (s *state) n0LeftKeys(k []uint32, n0 int32) []uint32 {
+	n0l, n0l2 := s.lm1[n0], s.lm2[n0]
+	n0w, n0p := s.w(n0), s.p(n0)
+	n0vl, n0sl := capv(s.nl[n0]), s.ls[n0]
+	return append(k,
+		k2(37, n0w, n0vl), k2(38, n0p, n0vl),
+		k1(48, s.w(n0l)), k1(49, s.p(n0l)), k1(50, s.l(n0l)),
+		k1(60, s.w(n0l2)), k1(61, s.p(n0l2)), k1(62, s.l(n0l2)),
+		k3(66, n0p, s.p(n0l), s.p(n0l2)),
+		k2(71, n0w, n0sl), k2(72, n0p, n0sl),
+	)
+}
+
+// pairKeys appends the templates that combine the stack (S0, S1) with N0.
+func (s *state) pairKeys(k []uint32, s0, s1, n0 int32) []uint32 {
+	n := int32(s.n)
+	n1 := int32(-1)
+	if n0+1 <= n {
+		n1 = n0 + 1
+	}
+	s0h := s.hd(s0)
+	s0l, s0r := at(s.lm1, s0), at(s.rm1, s0)
+	n0l := s.lm1[n0]
+	s0w, s0p := s.w(s0), s.p(s0)
+	n0w, n0p := s.w(n0), s.p(n0)
 	var d uint64 = noneAtom
 	if s0 >= 0 {
 		d = distBucket(n0 - s0)
 	}
-	k = append(k,
-		k1(0, 0),
-		k2(1, s0w, s0p), k1(2, s0w), k1(3, s0p),
-		k2(4, n0w, n0p), k1(5, n0w), k1(6, n0p),
-		k2(7, n1w, n1p), k1(8, n1w), k1(9, n1p),
-		k2(10, n2w, n2p), k1(11, n2w), k1(12, n2p),
-		// pairs
+	return append(k,
 		k4(13, s0w, s0p, n0w, n0p), k3(14, s0w, s0p, n0w), k3(15, s0w, n0w, n0p),
 		k3(16, s0w, s0p, n0p), k3(17, s0p, n0w, n0p), k2(18, s0w, n0w), k2(19, s0p, n0p),
-		k2(20, n0p, n1p),
-		// triples
-		k3(21, n0p, n1p, n2p), k3(22, s0p, n0p, n1p), k3(23, s.p(s0h), s0p, n0p),
+		k3(22, s0p, n0p, s.p(n1)), k3(23, s.p(s0h), s0p, n0p),
 		k3(24, s0p, s.p(s0l), n0p), k3(25, s0p, s.p(s0r), n0p), k3(26, s0p, n0p, s.p(n0l)),
-		// distance
 		k2(27, s0w, d), k2(28, s0p, d), k2(29, n0w, d), k2(30, n0p, d),
 		k3(31, s0w, n0w, d), k3(32, s0p, n0p, d),
-	)
-	// valency and label sets
-	var s0vl, s0vr, s0sl, s0sr uint64 = noneAtom, noneAtom, noneAtom, noneAtom
-	if s0 >= 0 {
-		s0vl, s0vr = capv(s.nl[s0]), capv(s.nr[s0])
-		s0sl, s0sr = s.ls[s0], s.rs[s0]
-	}
-	n0vl, n0sl := capv(s.nl[n0]), s.ls[n0]
-	k = append(k,
-		k2(33, s0w, s0vr), k2(34, s0p, s0vr), k2(35, s0w, s0vl), k2(36, s0p, s0vl),
-		k2(37, n0w, n0vl), k2(38, n0p, n0vl),
-		// second order
-		k1(39, s.w(s0h)), k1(40, s.p(s0h)), k1(41, s.l(s0)),
-		k1(42, s.w(s0l)), k1(43, s.p(s0l)), k1(44, s.l(s0l)),
-		k1(45, s.w(s0r)), k1(46, s.p(s0r)), k1(47, s.l(s0r)),
-		k1(48, s.w(n0l)), k1(49, s.p(n0l)), k1(50, s.l(n0l)),
-		// third order
-		k1(51, s.w(s0h2)), k1(52, s.p(s0h2)), k1(53, s.l(s0h)),
-		k1(54, s.w(s0l2)), k1(55, s.p(s0l2)), k1(56, s.l(s0l2)),
-		k1(57, s.w(s0r2)), k1(58, s.p(s0r2)), k1(59, s.l(s0r2)),
-		k1(60, s.w(n0l2)), k1(61, s.p(n0l2)), k1(62, s.l(n0l2)),
-		k3(63, s0p, s.p(s0l), s.p(s0l2)), k3(64, s0p, s.p(s0r), s.p(s0r2)),
-		k3(65, s0p, s.p(s0h), s.p(s0h2)), k3(66, n0p, s.p(n0l), s.p(n0l2)),
-		k2(67, s0w, s0sr), k2(68, s0p, s0sr), k2(69, s0w, s0sl), k2(70, s0p, s0sl),
-		k2(71, n0w, n0sl), k2(72, n0p, n0sl),
-		// extras: second stack word, labelled context, suffixes/shapes of the focus words
-		k3(73, s.p(s1), s0p, n0p), k2(74, s.w(s1), s.p(s1)),
+		k3(73, s.p(s1), s0p, n0p),
 		k3(75, s0p, s.l(s0), n0p), k3(76, s0p, s.l(s0l), n0p), k3(77, n0p, s.l(n0l), s0p),
-		k2(78, atu(s.sufs, n0), n0p), k2(79, atu(s.sufs, s0), s0p),
 		k2(80, atu(s.shape, n0), atu(s.shape, s0)),
 	)
-	s.keys = k
-	return k
 }
 
 // labelFeatures fills s.keys with the features for labelling the arc h -> d
