@@ -3,6 +3,7 @@ package conllu
 import (
 	"bytes"
 	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -117,5 +118,88 @@ func TestMergeHyphens(t *testing.T) {
 	}
 	if MergeHyphens(m) != m {
 		t.Error("a sentence without split compounds should come back unchanged")
+	}
+}
+
+// TestMergeHyphensKeepsATree merges "walk-in" from EWT, whose parts are
+// not a subtree: "walk" hangs off "cheaper" while "-" and "in" hang off
+// "hotels", a dependent of "walk". Picking "in" as the merged word's
+// head part made walk-in <-> hotels a cycle.
+func TestMergeHyphensKeepsATree(t *testing.T) {
+	in := "1\tcheaper\tcheap\tADJ\tJJR\t_\t0\troot\t_\t_\n" +
+		"2\tto\tto\tPART\tTO\t_\t3\tmark\t_\t_\n" +
+		"3\twalk\twalk\tVERB\tVB\t_\t1\txcomp\t_\tSpaceAfter=No\n" +
+		"4\t-\t-\tPUNCT\tHYPH\t_\t7\tpunct\t_\tSpaceAfter=No\n" +
+		"5\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n" +
+		"6\tthese\tthis\tDET\tDT\t_\t7\tdet\t_\t_\n" +
+		"7\thotels\thotel\tNOUN\tNNS\t_\t3\tobl\t_\tSpaceAfter=No\n" +
+		"8\t?\t?\tPUNCT\t.\t_\t1\tpunct\t_\t_\n"
+	got, err := ReadAll(strings.NewReader(in), "h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := MergeHyphens(got[0])
+	var forms []string
+	var heads []int
+	for _, w := range m.Words {
+		forms = append(forms, w.Form)
+		heads = append(heads, w.Head)
+	}
+	wantForms := []string{"cheaper", "to", "walk-in", "these", "hotels", "?"}
+	wantHeads := []int{0, 3, 1, 5, 3, 1}
+	if strings.Join(forms, " ") != strings.Join(wantForms, " ") {
+		t.Fatalf("forms = %q, want %q", forms, wantForms)
+	}
+	for i := range wantHeads {
+		if heads[i] != wantHeads[i] {
+			t.Errorf("heads = %v, want %v", heads, wantHeads)
+			break
+		}
+	}
+	if m.Words[2].Deprel != "xcomp" || m.Words[2].XPOS != "VB" {
+		t.Errorf("walk-in = %+v, want walk's xcomp/VB", m.Words[2])
+	}
+}
+
+// TestMergeHyphensTreebankStaysTrees merges every sentence of the EWT
+// test split shipped in testdata and checks each result is a tree with
+// one root.
+func TestMergeHyphensTreebankStaysTrees(t *testing.T) {
+	f, err := os.Open("../testdata/ud/en_ewt-ud-test.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := ReadAll(f, "en_ewt-ud-test.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged := 0
+	for _, s := range sents {
+		m := MergeHyphens(s)
+		if m != s {
+			merged++
+		}
+		roots := 0
+		for i, w := range m.Words {
+			if w.Head == 0 {
+				roots++
+			}
+			k, steps := i, 0
+			for k >= 0 && steps <= len(m.Words) {
+				k = m.Words[k].Head - 1
+				steps++
+			}
+			if k >= 0 {
+				t.Errorf("%s: word %d (%s) is on a cycle after merging", s.ID, i+1, w.Form)
+				break
+			}
+		}
+		if roots != 1 {
+			t.Errorf("%s: %d roots after merging", s.ID, roots)
+		}
+	}
+	if merged == 0 {
+		t.Fatal("no sentence had a split compound to merge")
 	}
 }

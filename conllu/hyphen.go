@@ -41,19 +41,22 @@ func MergeHyphens(s *Sentence) *Sentence {
 		}
 		newIdx[i] = k
 	}
+	depth := treeDepths(s.Words)
 	out := &Sentence{ID: s.ID, Text: s.Text, Comments: s.Comments, Line: s.Line}
 	for i := 0; i < n; {
 		j := i
 		for j+1 < n && group[j+1] == i {
 			j++
 		}
-		// Choose the head part: the last part whose head is outside [i, j].
+		// Choose the head part: the part nearest the root (ties: the
+		// last). Its head is outside [i, j] and is no descendant of the
+		// group, so every merged word's head has a smaller depth than the
+		// word itself and the result stays a tree even when the parts do
+		// not form a subtree ("walk-in to these hotels").
 		h := j
 		for p := j; p >= i; p-- {
-			hd := s.Words[p].Head - 1
-			if hd < i || hd > j {
+			if depth[p] < depth[h] {
 				h = p
-				break
 			}
 		}
 		w := s.Words[h]
@@ -77,6 +80,26 @@ func MergeHyphens(s *Sentence) *Sentence {
 		i = j + 1
 	}
 	return out
+}
+
+// treeDepths returns each word's distance from the root (root's
+// dependents are 1). Words on a cycle or with heads out of range, which
+// a malformed file may hold, get a depth past every real one.
+func treeDepths(words []Word) []int {
+	n := len(words)
+	depth := make([]int, n)
+	for i := range words {
+		d, k := 0, i
+		for k >= 0 && k < n && d <= n {
+			d++
+			k = words[k].Head - 1
+		}
+		if k != -1 {
+			d = n + 1
+		}
+		depth[i] = d
+	}
+	return depth
 }
 
 func noSpaceAfter(w Word) bool {
