@@ -130,6 +130,28 @@ func TestTrainTaggerTiny(t *testing.T) {
 	}
 }
 
+func TestTrainTaggerWithDev(t *testing.T) {
+	dir := t.TempDir()
+	ewtHead(t, 60, filepath.Join(dir, "tiny-ud-train.conllu"))
+	ewtHead(t, 10, filepath.Join(dir, "tiny-ud-dev.conllu"))
+	out := filepath.Join(dir, "t.tagger")
+	stdout, _, err := runCmd(t, newTrainCmd, "tagger", "--treebank", dir, "--out", out, "--epochs", "1", "--with-dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^dev xpos_accuracy: n/a \(dev was trained on\)\nwrote .*t\.tagger\nelapsed: `).MatchString(stdout) {
+		t.Errorf("stdout = %q", stdout)
+	}
+	for _, args := range [][]string{
+		{"tagger", "--treebank", dir, "--out", out, "--with-dev"},                  // no epochs to run
+		{"parser", "--treebank", dir, "--out", out, "--with-dev", "--epochs", "1"}, // parser selects on dev
+	} {
+		if _, _, err := runCmd(t, newTrainCmd, args...); annalist.ErrorCode(err) != annalist.EINVALID {
+			t.Errorf("%v: err = %v, want EINVALID", args, err)
+		}
+	}
+}
+
 func TestTrainErrors(t *testing.T) {
 	dir := t.TempDir()
 	cases := [][]string{
