@@ -42,6 +42,7 @@ type Model struct {
 	rootLab int32             // id of "root", or -1
 	trans   table4            // transition scores, nMoves columns
 	label   sparseTable       // label scores, len(labels) columns
+	bias    [nMoves]int32     // the transition row of template 0, which every step has
 	pool    sync.Pool         // *state scratch
 }
 
@@ -143,21 +144,31 @@ func newSparseTable(t *table) sparseTable {
 	return f
 }
 
-// score sums the rows of keys into out (len(out) == t.cols).
-func (t *sparseTable) score(keys []uint32, out []int32) {
+// score sets out (len(out) == t.cols) to the sum of the rows of keys, using
+// *hits as scratch. It reads the hash slots of all keys first, then the
+// entries of the rows found, then adds them up, so that the cache misses of
+// each pass overlap. It returns a value derived from the prefetching reads,
+// which the caller must keep so that the reads are not optimised away.
+func (t *sparseTable) score(keys []uint32, out []int32, hits *[]sslot) uint32 {
 	for i := range out {
 		out[i] = 0
 	}
 	if len(t.slots) == 0 {
-		return
+		return 0
 	}
+	var x uint32
+	for _, k := range keys {
+		x += t.slots[k&t.mask].key
+	}
+	h := (*hits)[:0]
 	for _, k := range keys {
 		i := k & t.mask
 		for {
 			sl := &t.slots[i]
 			if sl.key == k {
-				for _, e := range t.ent[sl.off : sl.off+sl.n] {
-					out[e.col] += int32(e.w)
+				if sl.n > 0 {
+					h = append(h, *sl)
+					x += uint32(t.ent[sl.off].col)
 				}
 				break
 			}
@@ -167,6 +178,13 @@ func (t *sparseTable) score(keys []uint32, out []int32) {
 			i = (i + 1) & t.mask
 		}
 	}
+	for _, sl := range h {
+		for _, e := range t.ent[sl.off : sl.off+sl.n] {
+			out[e.col] += int32(e.w)
+		}
+	}
+	*hits = h
+	return x
 }
 
 // rows returns the keys in ascending order and their dense rows.
@@ -192,8 +210,22 @@ func (t *sparseTable) rows() ([]uint32, []int16) {
 	return keys, w
 }
 
-// score sums the rows of keys.
-func (t *table4) score(keys []uint32, out *[nMoves]int32) {
+// touch reads the slot of every key, so that the cache misses of the
+// lookups that follow overlap instead of coming one after the other. It
+// returns a value derived from the reads, which the caller must keep so that
+// they are not optimised away.
+func (t *table4) touch(keys []uint32) uint32 {
+	var x uint32
+	if len(t.slots) > 0 {
+		for _, k := range keys {
+			x += t.slots[k&t.mask].key
+		}
+	}
+	return x
+}
+
+// sum returns the sum of the rows of keys (keys without a row add nothing).
+func (t *table4) sum(keys []uint32) [nMoves]int32 {
 	var a, b, c, d int32
 	if len(t.slots) > 0 {
 		for _, k := range keys {
@@ -214,7 +246,7 @@ func (t *table4) score(keys []uint32, out *[nMoves]int32) {
 			}
 		}
 	}
-	out[0], out[1], out[2], out[3] = a, b, c, d
+	return [nMoves]int32{a, b, c, d}
 }
 
 // buildTable makes a table from distinct keys and their rows (len(w) == len(keys)*cols).
@@ -246,6 +278,7 @@ func newModel(tags, labels []string, trans, label table) *Model {
 			m.rootLab = int32(i)
 		}
 	}
+	m.bias = m.trans.sum([]uint32{biasKey()})
 	m.pool.New = func() any { return &state{keys: make([]uint32, 0, 96)} }
 	return m
 }
@@ -265,6 +298,7 @@ func (m *Model) tagID(t string) uint64 {
 func (m *Model) load(s *state, words, tags []string) {
 	n := len(words)
 	s.reset(n)
+	s.memo.reset(n + 1)
 	var buf [64]byte
 	b := buf[:0]
 	for i, w := range words {
@@ -299,7 +333,7 @@ func (m *Model) run(s *state) {
 	for !s.done() {
 		best := s.forced()
 		if best < 0 {
-			m.trans.score(s.transFeatures(), &sc)
+			m.scoreTrans(s, &sc)
 			for mv := 0; mv < nMoves; mv++ {
 				if s.valid(mv) && (best < 0 || sc[mv] > sc[best]) {
 					best = mv
@@ -317,6 +351,64 @@ func (m *Model) run(s *state) {
 	}
 }
 
+// scoreTrans sets out to the transition scores of the current
+// configuration: the sum of the weights of transFeatures' keys, computed
+// group by group. A group's sum is kept in s.memo and looked up again only
+// when what it reads has changed: S0's fixed context once per word, its
+// right dependents when it gets one, N0's window when N0 moves, its left
+// dependents when it moves or gets one. The S0-N0 pairs change at every
+// step. All keys of a step are first touched in one pass, so that their
+// cache misses overlap, then summed.
+func (m *Model) scoreTrans(s *state, out *[nMoves]int32) {
+	s0, s1, n0 := s.top(), s.second(), s.b
+	mm := &s.memo
+	k := s.keys[:0]
+	newS0 := !mm.s0Done[s0]
+	if newS0 {
+		k = s.s0Keys(k, s0, s1)
+	}
+	e0 := len(k)
+	newS0R := mm.s0rN[s0] != s.nr[s0]
+	if newS0R {
+		k = s.s0RightKeys(k, s0)
+	}
+	e1 := len(k)
+	newN0 := mm.n0At != n0
+	if newN0 {
+		k = s.n0Keys(k, n0)
+	}
+	e2 := len(k)
+	newN0L := newN0 || mm.n0lN != s.nl[n0]
+	if newN0L {
+		k = s.n0LeftKeys(k, n0)
+	}
+	e3 := len(k)
+	k = s.pairKeys(k, s0, s1, n0)
+	s.keys = k
+	s.sink += m.trans.touch(k)
+	if newS0 {
+		mm.s0Sc[s0] = m.trans.sum(k[:e0])
+		mm.s0Done[s0] = true
+	}
+	if newS0R {
+		mm.s0rSc[s0] = m.trans.sum(k[e0:e1])
+		mm.s0rN[s0] = s.nr[s0]
+	}
+	if newN0 {
+		mm.n0Sc = m.trans.sum(k[e1:e2])
+		mm.n0At = n0
+	}
+	if newN0L {
+		mm.n0lSc = m.trans.sum(k[e2:e3])
+		mm.n0lN = s.nl[n0]
+	}
+	p := m.trans.sum(k[e3:])
+	a, b := &mm.s0Sc[s0], &mm.s0rSc[s0]
+	for j := range out {
+		out[j] = m.bias[j] + a[j] + b[j] + mm.n0Sc[j] + mm.n0lSc[j] + p[j]
+	}
+}
+
 // predictLabel picks the label of the arc h -> d: "root" for arcs from the
 // root, the best other label otherwise.
 func (m *Model) predictLabel(s *state, h, d int32) int32 {
@@ -328,7 +420,7 @@ func (m *Model) predictLabel(s *state, h, d int32) int32 {
 		s.lsc = make([]int32, L)
 	}
 	sc := s.lsc[:L]
-	m.label.score(s.labelFeatures(h, d), sc)
+	s.sink += m.label.score(s.labelFeatures(h, d), sc, &s.hits)
 	best := int32(-1)
 	for j := range sc {
 		if int32(j) == m.rootLab {

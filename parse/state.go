@@ -43,6 +43,38 @@ type state struct {
 	inStk []bool   // word is on the stack (used by the oracle)
 	keys  []uint32 // feature keys of the current decision
 	lsc   []int32  // label scores scratch
+	hits  []sslot  // label rows found, scratch
+	memo  memo     // group scores kept by Model.scoreTrans
+	sink  uint32   // keeps prefetching reads alive
+}
+
+// memo holds the summed weights of the transition feature groups that
+// Model.scoreTrans reuses while their inputs stay the same.
+type memo struct {
+	s0Sc   [][nMoves]int32 // per word: its s0Keys sum, once s0Done
+	s0Done []bool
+	s0rSc  [][nMoves]int32 // per word: its s0RightKeys sum with s0rN right dependents
+	s0rN   []int32         // -1 before the first
+	n0At   int32           // the N0 of n0Sc, -1 before the first
+	n0Sc   [nMoves]int32
+	n0lN   int32 // N0's number of left dependents for n0lSc
+	n0lSc  [nMoves]int32
+}
+
+// reset empties the memo for a sentence of m positions (words and root).
+func (mm *memo) reset(m int) {
+	if cap(mm.s0Done) < m {
+		mm.s0Sc = make([][nMoves]int32, m)
+		mm.s0Done = make([]bool, m)
+		mm.s0rSc = make([][nMoves]int32, m)
+		mm.s0rN = make([]int32, m)
+	}
+	mm.s0Sc, mm.s0Done, mm.s0rSc, mm.s0rN = mm.s0Sc[:m], mm.s0Done[:m], mm.s0rSc[:m], mm.s0rN[:m]
+	for i := range mm.s0Done {
+		mm.s0Done[i] = false
+		mm.s0rN[i] = -1
+	}
+	mm.n0At = -1
 }
 
 func (s *state) reset(n int) {
