@@ -15,18 +15,6 @@ import (
 	"github.com/annalist/annalist/store"
 )
 
-// backend opens an empty store for a test; every API test that reads back
-// what it stored runs once per backend.
-type backend struct {
-	name string
-	open func(tb testing.TB) store.Store
-}
-
-// backends lists the stores the API is tested against.
-func backends(tb testing.TB) []backend {
-	return []backend{{"fake", func(tb testing.TB) store.Store { return newFakeStore() }}}
-}
-
 // eachBackend runs fn once per backend with a server over a fresh store
 // holding the fixture.
 func eachBackend(t *testing.T, cfg Config, fn func(t *testing.T, srv *httptestServer, st store.Store)) {
