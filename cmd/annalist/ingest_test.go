@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
+
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/store"
 	"github.com/annalist/annalist/store/sqlite"
@@ -318,4 +320,44 @@ func lastLines(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestIngestPostgres ingests and exports through a postgres:// --db, in a
+// schema of its own; it runs when ANNALIST_TEST_POSTGRES is set (.ci/run
+// sets it).
+func TestIngestPostgres(t *testing.T) {
+	base := os.Getenv("ANNALIST_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("ANNALIST_TEST_POSTGRES is not set: skipping ingest into PostgreSQL")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	schema := fmt.Sprintf("annalist_ingest_%d", os.Getpid())
+	if _, err := admin.Exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE")
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	db := base + sep + "search_path=" + schema
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	writeLines(t, in, corpusLines(t, 4))
+	out, err := runIngest(t, "--db", db, "--progress", "never", in)
+	n := summary(t, out)
+	if err != nil || n[1] != 4 {
+		t.Fatalf("ingest into PostgreSQL: %v %v\n%s", n, err, out)
+	}
+	out, _ = runIngest(t, "--db", db, "--progress", "never", in)
+	if n := summary(t, out); n[3] != 4 {
+		t.Errorf("second run: %v, want 4 skipped", n)
+	}
+	events, _, err := runExport(t, "--db", db, "--format", "petrarch")
+	if err != nil || strings.Count(events, "\n") != n[2] {
+		t.Errorf("export from PostgreSQL: %d lines, want %d, %v", strings.Count(events, "\n"), n[2], err)
+	}
 }

@@ -154,7 +154,10 @@ func (s *DB) page(ctx context.Context, c cond, after *key, n int, fn func(k key,
 		args = append(args[:len(args):len(args)], after.Day, after.DocID, after.Sentence, after.Seq)
 	}
 	w := cond{parts: parts, args: args}
-	query := "SELECT e.day, e.doc_id, e.sentence_index, e.seq, e.data FROM events e" + w.sql() + eventOrder + " LIMIT " + itoa(n)
+	// The keys are sorted and cut first, then the page's rows read: a sort
+	// then carries small keys, not every matching event's JSON.
+	query := "SELECT e.day, e.doc_id, e.sentence_index, e.seq, e.data FROM (SELECT e.doc_id, e.seq FROM events e" + w.sql() + eventOrder + " LIMIT " + itoa(n) +
+		") k JOIN events e ON e.doc_id = k.doc_id AND e.seq = k.seq" + eventOrder
 	rows, err := s.db.QueryContext(ctx, s.q(query), w.args...)
 	if err != nil {
 		return 0, err
