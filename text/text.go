@@ -1,4 +1,4 @@
-// Package text reads news articles (plain text, JSON Lines corpora) into documents.
+// Package text reads news articles (plain text, HTML pages, JSON Lines corpora) into documents.
 package text
 
 import (

@@ -1,3 +1,4 @@
+// Command pxdump prints the records of a PETRARCH XML file with their parses (a debugging aid).
 package main
 
 import (
@@ -8,10 +9,19 @@ import (
 )
 
 func main() {
-	fh, _ := os.Open(os.Args[1])
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: go run ./internal/pxdump FILE.xml")
+		os.Exit(2)
+	}
+	fh, err := os.Open(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	f, err := petrxml.Read(fh, os.Args[1])
 	if err != nil {
-		panic(err)
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
 	fmt.Println(f.Summary(), f.Env != nil)
 	if f.Env != nil {

@@ -1,3 +1,5 @@
+// Command tbdump prints the Penn Treebank parses of chosen PETRARCH XML records and their
+// conversion to Universal Dependencies (a debugging aid for the treebank package).
 package main
 
 import (
@@ -10,7 +12,15 @@ import (
 )
 
 func main() {
-	data, _ := os.ReadFile(os.Args[1])
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: go run ./internal/tbdump FILE.xml [ID...]")
+		os.Exit(2)
+	}
+	data, err := os.ReadFile(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	re := regexp.MustCompile(`(?s)<Sentence ([^>]*)>(.*?)</Sentence>`)
 	idre := regexp.MustCompile(`id *= *"([^"]*)"`)
 	pre := regexp.MustCompile(`(?s)<Parse>(.*?)</Parse>`)

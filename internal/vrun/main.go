@@ -1,3 +1,5 @@
+// Command vrun runs a validation file with gold parses and prints each failing record
+// (a debugging aid; annalist validate is the user-facing command).
 package main
 
 import (
@@ -10,9 +12,14 @@ import (
 )
 
 func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: go run ./internal/vrun FILE.xml [ID...]")
+		os.Exit(2)
+	}
 	rep, err := validation.Run(context.Background(), os.Args[1], validation.Options{DictDir: "../shared/petrarch/dictionaries"})
 	if err != nil {
-		panic(err)
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
 	want := map[string]bool{}
 	for _, a := range os.Args[2:] {
