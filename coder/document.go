@@ -26,7 +26,9 @@ type Doc struct {
 	entities  []*entity
 	countries map[string]int
 	anchor    when.Expr
-	hasAnchor bool
+	// story is the dateline's date, the default for events whose
+	// sentence names none (zero Precision when there is no dateline date).
+	story when.Expr
 
 	suggestions []annalist.Suggestion
 	suggested   map[string]bool
@@ -76,6 +78,21 @@ func (d *Doc) SetDateline(name string) {
 	pl := placeOut(p, name, -1, annalist.Span{}, "dateline")
 	d.dateline = &pl
 	d.countries[p.CountryISO3] += 2
+}
+
+// SetDatelineDate reads the date of the article's dateline ("KABUL, Dec 19
+// (Reuters) -", given as the dateline's text): events whose sentence names
+// no date take it instead of the publication date, and "a day before" in
+// the next sentences counts from it. It reports whether the dateline held a
+// date it could resolve to a day (it cannot without a publication year).
+func (d *Doc) SetDatelineDate(text string) bool {
+	for _, e := range when.Find(text, d.pub, when.Options{}) {
+		if e.Precision == when.Day {
+			d.story, d.anchor = e, e
+			return true
+		}
+	}
+	return false
 }
 
 // Suggestions returns the dictionary entries proposed for actors the
@@ -548,7 +565,13 @@ func (d *Doc) eventDate(s *sentence, v int, mode string) (date, precision, text 
 		e := exprs[best]
 		return e.DateString(), string(e.Precision), e.Text
 	}
-	if !d.pub.IsZero() && mode != ModeHistorical {
+	if mode == ModeHistorical {
+		return "", "", ""
+	}
+	if d.story.Precision == when.Day {
+		return d.story.DateString(), string(d.story.Precision), d.story.Text
+	}
+	if !d.pub.IsZero() {
 		return d.pub.Format("2006-01-02"), "day", ""
 	}
 	return "", "", ""

@@ -6,7 +6,7 @@ import (
 
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/coder"
-	"github.com/annalist/annalist/text"
+	"github.com/annalist/annalist/tokenize"
 )
 
 // DocumentResult is everything coding an article produced.
@@ -44,10 +44,18 @@ func (e *Engine) CodeDocument(doc *annalist.Document) (*DocumentResult, error) {
 	}
 	res := &DocumentResult{Sentences: len(doc.Sentences)}
 	d := e.coder.NewDoc(doc.ID, doc.Date)
-	if doc.Dateline == "" {
-		if place, _, ok := text.Dateline(doc.Text); ok {
+	// The tokenizer makes a leading dateline a sentence of its own: it gives
+	// the default place (unless the document names one) and the default date.
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		if s.Kind != annalist.KindDateline {
+			continue
+		}
+		if place, _, ok := tokenize.Dateline(s.Text); ok && doc.Dateline == "" {
 			doc.Dateline = place
 		}
+		d.SetDatelineDate(s.Text)
+		break
 	}
 	if doc.Dateline != "" {
 		d.SetDateline(doc.Dateline)

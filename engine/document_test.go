@@ -57,7 +57,9 @@ func TestCodeDocument(t *testing.T) {
 		{"a place in the clause", "Russian troops attacked Ukrainian soldiers in Donetsk.",
 			[]string{"s0 RUSMIL 190 UKRMIL 2019-12-19/day at Donetsk,UKR,sentence"}, 0},
 		{"a dateline gives place and date", "KABUL, Dec 19 (Reuters) - Taliban fighters attacked Afghan police.",
-			[]string{"s0 AFGREBUAF 190 AFGCOP 2019-12-19/day (Dec 19) at Kabul,AFG,dateline"}, 0},
+			[]string{"s1 AFGREBUAF 190 AFGCOP 2019-12-19/day (Dec 19) at Kabul,AFG,dateline"}, 0},
+		{"the dateline's date is the story's day", "KABUL, Dec 17 (Reuters) -\nTaliban fighters attacked Afghan police. The Afghan police arrested two Taliban fighters the day before.",
+			[]string{"s1 AFGREBUAF 190 AFGCOP 2019-12-17/day (Dec 17) at Kabul,AFG,dateline", "s2 AFGCOP 173 AFGREBUAF 2019-12-16/day (the day before) at Kabul,AFG,dateline"}, 0},
 		{"the same event twice is one event", "Russia attacked Ukraine. Russia attacked Ukraine again.",
 			[]string{"s0 RUS 190 UKR 2019-12-19/day mentions=[0 1]"}, 0},
 	}

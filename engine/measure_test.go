@@ -40,7 +40,7 @@ func TestMeasure(t *testing.T) {
 			t.Fatal(err)
 		}
 		loadWall = append(loadWall, float64(time.Since(w0).Milliseconds()))
-		loadCPU = append(loadCPU, float64((cpuNow()-c0).Milliseconds()))
+		loadCPU = append(loadCPU, float64((cpuNow() - c0).Milliseconds()))
 		eng = e
 		runtime.GC()
 	}

@@ -101,7 +101,7 @@ func checkSplit(tb testing.TB, text string, sents []annalist.Sentence) {
 			tb.Fatalf("sentence %d: tokens slice has spare capacity %d: appending would overwrite the next sentence", i, cap(s.Tokens))
 		}
 		switch s.Kind {
-		case annalist.KindBody, annalist.KindHeadline, annalist.KindCredit:
+		case annalist.KindBody, annalist.KindHeadline, annalist.KindCredit, annalist.KindDateline:
 		default:
 			tb.Fatalf("sentence %d: unexpected kind %q", i, s.Kind)
 		}

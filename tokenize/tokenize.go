@@ -44,7 +44,50 @@ func Split(text string) []annalist.Sentence {
 		}
 		from = to
 	}
-	return sents
+	return splitDateline(text, sents)
+}
+
+// splitDateline makes a leading dateline ("KABUL, Dec 19 (Reuters) -") a
+// sentence of its own, of KindDateline, so the models and the coder see the
+// story's first sentence without it. Only the first body sentence is looked
+// at, since a headline or caption may come before the dateline.
+func splitDateline(text string, sents []annalist.Sentence) []annalist.Sentence {
+	k := 0
+	for k < len(sents) && sents[k].Kind != annalist.KindBody {
+		k++
+	}
+	if k == len(sents) {
+		return sents
+	}
+	s := sents[k]
+	_, body, ok := Dateline(text[s.Span.Start:])
+	if !ok {
+		return sents
+	}
+	body += s.Span.Start
+	m := 0
+	for m < len(s.Tokens) && s.Tokens[m].Span.Start < body {
+		m++
+	}
+	if m == 0 {
+		return sents
+	}
+	if m == len(s.Tokens) { // the dateline alone, its story in the next sentence
+		sents[k].Kind = annalist.KindDateline
+		return sents
+	}
+	dl := annalist.Span{Start: s.Span.Start, End: s.Tokens[m-1].Span.End}
+	rest := annalist.Span{Start: s.Tokens[m].Span.Start, End: s.Span.End}
+	out := make([]annalist.Sentence, 0, len(sents)+1)
+	out = append(out, sents[:k]...)
+	out = append(out,
+		annalist.Sentence{Span: dl, Text: text[dl.Start:dl.End], Kind: annalist.KindDateline, Tokens: s.Tokens[:m:m]},
+		annalist.Sentence{Span: rest, Text: text[rest.Start:rest.End], Kind: s.Kind, Tokens: s.Tokens[m:]})
+	out = append(out, sents[k+1:]...)
+	for i := range out {
+		out[i].Index = i
+	}
+	return out
 }
 
 // Tokens tokenizes text, taken as one sentence (or any stretch of text whose

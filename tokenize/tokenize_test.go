@@ -82,26 +82,41 @@ func TestSplitNews(t *testing.T) {
 			"[0:85] ready@0 to@6 cooperate@9 with@19 the@24 Afghan@28 army@35 ...@39 ,@42 and@44 to@48 continuously@51 increase@64 cooperation@73 .@84",
 		}},
 		{"Reuters dateline", "KABUL, Dec 19 (Reuters) - Afghan forces attacked. Police said.", []string{
-			"[0:49] KABUL@0 ,@5 Dec@7 19@11 (@14 Reuters@15 )@22 -@24 Afghan@26 forces@33 attacked@40 .@48",
+			"[0:25 dateline] KABUL@0 ,@5 Dec@7 19@11 (@14 Reuters@15 )@22 -@24",
+			"[26:49] Afghan@26 forces@33 attacked@40 .@48",
 			"[50:62] Police@50 said@57 .@61",
 		}},
 		{"AP dateline", "WASHINGTON (AP) — The Senate voted. It passed.", []string{
-			"[0:37] WASHINGTON@0 (@11 AP@12 )@14 —@16=-- The@20 Senate@24 voted@31 .@36",
+			"[0:19 dateline] WASHINGTON@0 (@11 AP@12 )@14 —@16=--",
+			"[20:37] The@20 Senate@24 voted@31 .@36",
 			"[38:48] It@38 passed@41 .@47",
 		}},
 		{"dateline with month", "NEW YORK, March 3 - Stocks fell. Bonds rose.", []string{
-			"[0:32] NEW@0 YORK@4 ,@8 March@10 3@16 -@18 Stocks@20 fell@27 .@31",
+			"[0:19 dateline] NEW@0 YORK@4 ,@8 March@10 3@16 -@18",
+			"[20:32] Stocks@20 fell@27 .@31",
 			"[33:44] Bonds@33 rose@39 .@43",
 		}},
 		{"dateline with a state", "WESTPORT, Conn., Feb 26 - Qtly div five cts. Payable April two.", []string{
-			"[0:44] WESTPORT@0 ,@8 Conn.@10 ,@15 Feb@17 26@21 -@24 Qtly@26 div@31 five@35 cts@40 .@43",
+			"[0:25 dateline] WESTPORT@0 ,@8 Conn.@10 ,@15 Feb@17 26@21 -@24",
+			"[26:44] Qtly@26 div@31 five@35 cts@40 .@43",
 			"[45:63] Payable@45 April@53 two@59 .@62",
 		}},
 		{"dateline with abbreviations", "ST. LOUIS, Mo. (Reuters) - Monsanto Co. said it rose.", []string{
-			"[0:53] ST.@0 LOUIS@4 ,@9 Mo.@11 (@15 Reuters@16 )@23 -@25 Monsanto@27 Co.@36 said@40 it@45 rose@48 .@52",
+			"[0:26 dateline] ST.@0 LOUIS@4 ,@9 Mo.@11 (@15 Reuters@16 )@23 -@25",
+			"[27:53] Monsanto@27 Co.@36 said@40 it@45 rose@48 .@52",
 		}},
 		{"dateline on its own line", "KABUL, Dec. 19 (Reuters) -\nAfghan forces attacked.", []string{
-			"[0:50] KABUL@0 ,@5 Dec.@7 19@12 (@15 Reuters@16 )@23 -@25 Afghan@27 forces@34 attacked@41 .@49",
+			"[0:26 dateline] KABUL@0 ,@5 Dec.@7 19@12 (@15 Reuters@16 )@23 -@25",
+			"[27:50] Afghan@27 forces@34 attacked@41 .@49",
+		}},
+		{"dateline after a headline, CRLF", "Forces attack\r\nKABUL, Dec. 19 (Reuters) -\r\nAfghan forces attacked.", []string{
+			"[0:13 headline] Forces@0 attack@7",
+			"[15:41 dateline] KABUL@15 ,@20 Dec.@22 19@27 (@30 Reuters@31 )@38 -@40",
+			"[43:66] Afghan@43 forces@50 attacked@57 .@65",
+		}},
+		{"a capitalised first word before a dash is not always a dateline", "Kabul - the capital - fell. It was over.", []string{
+			"[0:27] Kabul@0 -@6 the@8 capital@12 -@20 fell@22 .@26",
+			"[28:40] It@28 was@31 over@35 .@39",
 		}},
 		{"caption and credit lines, CRLF", "Afghan police\r\n© AP Photo/ Rahmat Gul\r\nChina's army is ready.", []string{
 			"[0:13 headline] Afghan@0 police@7",

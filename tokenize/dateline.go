@@ -1,4 +1,4 @@
-package text
+package tokenize
 
 import (
 	"strings"
@@ -15,11 +15,14 @@ func Dateline(text string) (place string, body int, ok bool) {
 	// Only the first line can hold a dateline.
 	line := text
 	if i := strings.IndexByte(line, '\n'); i >= 0 {
-		line = line[:i]
+		line = strings.TrimSuffix(line[:i], "\r")
 	}
 	if len(line) > 200 {
 		line = line[:200]
 	}
+	// The end of the line counts as a space, so a dash that ends it
+	// ("KABUL, Dec. 19 (Reuters) -\n") is a separator.
+	line += " "
 	// The place: upper-case words, possibly with a state abbreviation after a comma.
 	i := 0
 	for i < len(line) {
@@ -48,8 +51,8 @@ func Dateline(text string) (place string, body int, ok bool) {
 		if strings.Count(mid, " ") > 7 {
 			continue
 		}
-		end := len(place) + j + len(sep)
-		for end < len(text) && (text[end] == ' ' || text[end] == '-') {
+		end := min(len(place)+j+len(sep), len(text))
+		for end < len(text) && strings.IndexByte(" -\t\r\n", text[end]) >= 0 {
 			end++
 		}
 		return place, end, true
