@@ -145,4 +145,3 @@ func FuzzJSONL(f *testing.F) {
 		t.Fatal("reader did not reach EOF")
 	})
 }
-
