@@ -2,6 +2,7 @@
 package score
 
 import (
+	"crypto/sha256"
 	"sort"
 	"strings"
 
@@ -219,6 +220,53 @@ func country(code string) string {
 		return code[:3]
 	}
 	return code
+}
+
+// Half is one of the two fixed halves of a gold set: rules are tuned by
+// looking at the Dev half only, and the HeldOut half says how well they carry
+// over to articles nobody looked at.
+type Half int
+
+// The halves.
+const (
+	Dev Half = iota
+	HeldOut
+)
+
+// String names the half.
+func (h Half) String() string {
+	if h == Dev {
+		return "dev"
+	}
+	return "held-out"
+}
+
+// HalfOf returns the half an article belongs to: Dev when the first byte of
+// the SHA-256 of its id is even, HeldOut otherwise. The rule depends on the
+// id alone, so adding articles never moves existing ones.
+func HalfOf(id string) Half {
+	sum := sha256.Sum256([]byte(id))
+	if sum[0]%2 == 0 {
+		return Dev
+	}
+	return HeldOut
+}
+
+// Sum adds up the counts of the results whose article keep accepts (all of
+// them when keep is nil).
+func Sum(results []ArticleResult, keep func(id string) bool) Counts {
+	var total Counts
+	for _, r := range results {
+		if keep != nil && !keep(r.ID) {
+			continue
+		}
+		total.Gold += r.Counts.Gold
+		total.Coded += r.Counts.Coded
+		for l := range r.Counts.Matched {
+			total.Matched[l] += r.Counts.Matched[l]
+		}
+	}
+	return total
 }
 
 // Sorted returns the articles' results sorted by id.
