@@ -27,7 +27,7 @@ var defaultModel []byte
 // callers load once and share the result. It fails only if the embedded
 // file is corrupt.
 func Default() (*Model, error) {
-	m, err := Read(bytes.NewReader(defaultModel))
+	m, err := read(bytes.NewReader(defaultModel), gzipSize(defaultModel))
 	if err != nil {
 		return nil, fmt.Errorf("parse: embedded model: %w", err)
 	}
@@ -267,8 +267,14 @@ func buildTable(cols int, keys []uint32, w []int16) table {
 	return t
 }
 
+// newModel makes a model from the tables training produces.
 func newModel(tags, labels []string, trans, label table) *Model {
-	m := &Model{tags: tags, labels: labels, trans: newTable4(&trans), label: newSparseTable(&label), rootLab: -1}
+	return newModelTables(tags, labels, newTable4(&trans), newSparseTable(&label))
+}
+
+// newModelTables makes a model from its scoring tables.
+func newModelTables(tags, labels []string, trans table4, label sparseTable) *Model {
+	m := &Model{tags: tags, labels: labels, trans: trans, label: label, rootLab: -1}
 	m.tagIDs = make(map[string]uint64, len(tags))
 	for i, t := range tags {
 		m.tagIDs[t] = uint64(i + tagFirst)
@@ -491,6 +497,18 @@ func (m *Model) Write(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
+	m.encode(bw)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("parse: write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("parse: write model: %w", err)
+	}
+	return nil
+}
+
+// encode writes the uncompressed model stream to bw; errors stick in bw.
+func (m *Model) encode(bw *bufio.Writer) {
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
 	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
@@ -522,80 +540,129 @@ func (m *Model) Write(w io.Writer) error {
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("parse: write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("parse: write model: %w", err)
-	}
-	return nil
 }
 
 // Read decodes a model written by Write. Malformed input yields an
 // *annalist.Error with code EINVALID saying what is wrong and at which byte
 // offset of the decompressed stream.
 func Read(r io.Reader) (*Model, error) {
+	return read(r, 0)
+}
+
+// read is Read with a guess of the decompressed size (0: none), to decompress
+// into one buffer of the right size.
+func read(r io.Reader, size int) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, annalist.Errorf(annalist.EINVALID, "parse: model: not gzip: %v", err)
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
-	m, err := d.model()
-	if err != nil {
-		return nil, err
+	var buf bytes.Buffer
+	buf.Grow(size + bytes.MinRead)
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, annalist.Errorf(annalist.EINVALID, "parse: model: byte %d: %v", buf.Len(), err)
 	}
-	return m, nil
+	d := &decoder{b: buf.Bytes()}
+	return d.model()
 }
 
+// gzipSize returns the decompressed size a gzip file records in its trailer
+// (modulo 2^32), or 0 if data is too short to have one.
+func gzipSize(data []byte) int {
+	if len(data) < 18 {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(data[len(data)-4:]))
+}
+
+// decoder reads the decompressed model stream. off is the offset of the
+// next byte; errors report it.
 type decoder struct {
-	r   *bufio.Reader
-	off int64
+	b   []byte
+	off int
 }
 
 func (d *decoder) fail(format string, args ...any) error {
 	return annalist.Errorf(annalist.EINVALID, "parse: model: byte %d: %s", d.off, fmt.Sprintf(format, args...))
 }
 
-func (d *decoder) ReadByte() (byte, error) {
-	c, err := d.r.ReadByte()
-	if err == nil {
+// errOverflow is what encoding/binary reports for a varint over 64 bits.
+var errOverflow = errors.New("binary: varint overflows a 64-bit integer")
+
+// uvarint64 decodes an unsigned varint, consuming and failing as
+// binary.ReadUvarint would on a reader of the rest of the stream.
+func (d *decoder) uvarint64() (uint64, error) {
+	rest := d.b[d.off:]
+	if len(rest) > 0 && rest[0] < 0x80 {
 		d.off++
+		return uint64(rest[0]), nil
 	}
-	return c, err
+	x, n := binary.Uvarint(rest)
+	switch {
+	case n > 0:
+		d.off += n
+		return x, nil
+	case n == 0 && len(rest) < binary.MaxVarintLen64:
+		d.off += len(rest)
+		return 0, io.ErrUnexpectedEOF
+	default:
+		d.off += min(-n, binary.MaxVarintLen64)
+		return 0, errOverflow
+	}
 }
 
-func (d *decoder) uvarint(what string, max uint64) (uint64, error) {
-	x, err := binary.ReadUvarint(d)
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
+// varint16 decodes a zigzag varint weight, which must fit in an int16.
+func (d *decoder) varint16(what string) (int16, error) {
+	if d.off < len(d.b) {
+		if c := d.b[d.off]; c < 0x80 {
+			d.off++
+			return int16(c>>1) ^ -int16(c&1), nil
 		}
-		return 0, d.fail("%s: %v", what, err)
+	}
+	ux, err := d.uvarint64()
+	if err != nil {
+		return 0, d.fail("%s: weight: %v", what, io.ErrUnexpectedEOF)
+	}
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
+	}
+	if x < math.MinInt16 || x > math.MaxInt16 {
+		return 0, d.fail("%s: weight %d out of range", what, x)
+	}
+	return int16(x), nil
+}
+
+// uvarint reads an unsigned varint of at most max; what and field name it
+// in errors ("tag" "count": "tag count ...").
+func (d *decoder) uvarint(what, field string, max uint64) (uint64, error) {
+	x, err := d.uvarint64()
+	if err != nil {
+		return 0, d.fail("%s %s: %v", what, field, err)
 	}
 	if x > max {
-		return 0, d.fail("%s %d is over the limit %d", what, x, max)
+		return 0, d.fail("%s %s %d is over the limit %d", what, field, x, max)
 	}
 	return x, nil
 }
 
 func (d *decoder) strings(what string) ([]string, error) {
-	n, err := d.uvarint(what+" count", maxStrings)
+	n, err := d.uvarint(what, "count", maxStrings)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, n)
 	seen := make(map[string]bool, n)
 	for i := range out {
-		l, err := d.uvarint(what+" length", maxStrLen)
+		l, err := d.uvarint(what, "length", maxStrLen)
 		if err != nil {
 			return nil, err
 		}
-		b := make([]byte, l)
-		for j := range b {
-			if b[j], err = d.ReadByte(); err != nil {
-				return nil, d.fail("%s: %v", what, io.ErrUnexpectedEOF)
-			}
+		if int(l) > len(d.b)-d.off {
+			d.off = len(d.b)
+			return nil, d.fail("%s: %v", what, io.ErrUnexpectedEOF)
 		}
+		b := d.b[d.off : d.off+int(l)]
+		d.off += int(l)
 		if l == 0 || seen[string(b)] {
 			return nil, d.fail("%s %d is empty or repeated", what, i)
 		}
@@ -605,60 +672,174 @@ func (d *decoder) strings(what string) ([]string, error) {
 	return out, nil
 }
 
-func (d *decoder) table(what string, wantCols int) (table, error) {
-	cols, err := d.uvarint(what+" columns", maxCols)
+// header reads a table's column and row counts. rows is the number the
+// header claims; fit is how many rows the rest of the stream can hold (each
+// takes at least 1+cols bytes), which bounds what is allocated for them.
+func (d *decoder) header(what string, wantCols int) (rows, fit int, err error) {
+	cols, err := d.uvarint(what, "columns", maxCols)
 	if err != nil {
-		return table{}, err
+		return 0, 0, err
 	}
 	if int(cols) != wantCols {
-		return table{}, d.fail("%s has %d columns, want %d", what, cols, wantCols)
+		return 0, 0, d.fail("%s has %d columns, want %d", what, cols, wantCols)
 	}
-	rows, err := d.uvarint(what+" rows", maxRows)
+	r, err := d.uvarint(what, "rows", maxRows)
 	if err != nil {
-		return table{}, err
+		return 0, 0, err
 	}
-	if rows*cols > maxWeights {
-		return table{}, d.fail("%s: %d weights is over the limit", what, rows*cols)
+	if r*cols > maxWeights {
+		return 0, 0, d.fail("%s: %d weights is over the limit", what, r*cols)
 	}
-	keys := make([]uint32, 0, min(rows, 1<<20))
-	w := make([]int16, 0, min(rows*cols, 1<<22))
+	return int(r), min(int(r), (len(d.b)-d.off)/(int(cols)+1)), nil
+}
+
+// key reads the key of row i, prev being the key of row i-1.
+func (d *decoder) key(what string, i int, prev uint64) (uint64, error) {
+	delta, err := d.uvarint(what, "key", math.MaxUint32)
+	if err != nil {
+		return 0, err
+	}
+	k := prev + delta
+	if (i > 0 && delta == 0) || k == 0 || k > math.MaxUint32 {
+		return 0, d.fail("%s: key %d out of order", what, i)
+	}
+	return k, nil
+}
+
+// slotsFor returns the open-addressing size for n keys: the load factor
+// stays at or below 1/2, as in buildTable.
+func slotsFor(n int) int {
+	size := 1
+	for size < 2*n+2 {
+		size <<= 1
+	}
+	return size
+}
+
+// homeOrder returns the indices of keys in order of their home slot
+// (key & mask), roughly: by the slot's top bits, so that filling a table of
+// mask+1 slots in that order writes memory nearly sequentially instead of at
+// random. Any insertion order gives a valid table.
+func homeOrder(keys []uint32, mask uint32) []int32 {
+	shift := uint(0)
+	for mask>>shift > 4095 {
+		shift++
+	}
+	var count [4097]int32
+	for _, k := range keys {
+		count[(k&mask)>>shift+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	order := make([]int32, len(keys))
+	for r, k := range keys {
+		b := (k & mask) >> shift
+		order[count[b]] = int32(r)
+		count[b]++
+	}
+	return order
+}
+
+// transTable decodes the transition table into its scoring layout.
+func (d *decoder) transTable() (table4, error) {
+	const what = "transition table"
+	rows, fit, err := d.header(what, nMoves)
+	if err != nil {
+		return table4{}, err
+	}
+	keys := make([]uint32, 0, fit)
+	w := make([][nMoves]int16, 0, fit)
 	prev := uint64(0)
-	for i := uint64(0); i < rows; i++ {
-		delta, err := d.uvarint(what+" key", math.MaxUint32)
+	for i := 0; i < rows; i++ {
+		k, err := d.key(what, i, prev)
 		if err != nil {
-			return table{}, err
-		}
-		k := prev + delta
-		if (i > 0 && delta == 0) || k == 0 || k > math.MaxUint32 {
-			return table{}, d.fail("%s: key %d out of order", what, i)
+			return table4{}, err
 		}
 		prev = k
-		keys = append(keys, uint32(k))
-		for j := uint64(0); j < cols; j++ {
-			x, err := binary.ReadVarint(d)
-			if err != nil {
-				return table{}, d.fail("%s: weight: %v", what, io.ErrUnexpectedEOF)
+		var row [nMoves]int16
+		for j := range row {
+			if row[j], err = d.varint16(what); err != nil {
+				return table4{}, err
 			}
-			if x < math.MinInt16 || x > math.MaxInt16 {
-				return table{}, d.fail("%s: weight %d out of range", what, x)
-			}
-			w = append(w, int16(x))
 		}
+		keys = append(keys, uint32(k))
+		w = append(w, row)
 	}
-	return buildTable(int(cols), keys, w), nil
+	size := slotsFor(len(keys))
+	t := table4{mask: uint32(size - 1), slots: make([]slot4, size), nrows: rows}
+	for _, r := range homeOrder(keys, t.mask) {
+		k := keys[r]
+		x := k & t.mask
+		for t.slots[x].key != 0 {
+			x = (x + 1) & t.mask
+		}
+		t.slots[x] = slot4{key: k, w: w[r]}
+	}
+	return t, nil
+}
+
+// labelTable decodes the label table into its sparse layout. Rows are
+// mostly zeros, each written as one zero byte, so runs of eight zero weights
+// are skipped at once.
+func (d *decoder) labelTable(cols int) (sparseTable, error) {
+	const what = "label table"
+	rows, fit, err := d.header(what, cols)
+	if err != nil {
+		return sparseTable{}, err
+	}
+	keys := make([]uint32, 0, fit)
+	ends := make([]uint32, 0, fit) // end of each row's entries
+	ent := make([]entry, 0, 4*fit)
+	prev := uint64(0)
+	for i := 0; i < rows; i++ {
+		k, err := d.key(what, i, prev)
+		if err != nil {
+			return sparseTable{}, err
+		}
+		prev = k
+		for j := 0; j < cols; {
+			if cols-j >= 8 && len(d.b)-d.off >= 8 && binary.LittleEndian.Uint64(d.b[d.off:]) == 0 {
+				d.off += 8
+				j += 8
+				continue
+			}
+			x, err := d.varint16(what)
+			if err != nil {
+				return sparseTable{}, err
+			}
+			if x != 0 {
+				ent = append(ent, entry{uint16(j), x})
+			}
+			j++
+		}
+		keys = append(keys, uint32(k))
+		ends = append(ends, uint32(len(ent)))
+	}
+	size := slotsFor(len(keys))
+	t := sparseTable{cols: cols, mask: uint32(size - 1), slots: make([]sslot, size), nrows: rows, ent: ent}
+	for _, r := range homeOrder(keys, t.mask) {
+		k, off := keys[r], uint32(0)
+		if r > 0 {
+			off = ends[r-1]
+		}
+		x := k & t.mask
+		for t.slots[x].key != 0 {
+			x = (x + 1) & t.mask
+		}
+		t.slots[x] = sslot{key: k, off: off, n: ends[r] - off}
+	}
+	return t, nil
 }
 
 func (d *decoder) model() (*Model, error) {
-	var mg [len(magic)]byte
-	for i := range mg {
-		c, err := d.ReadByte()
-		if err != nil {
-			return nil, d.fail("header: %v", io.ErrUnexpectedEOF)
-		}
-		mg[i] = c
+	if len(d.b) < len(magic) {
+		d.off = len(d.b)
+		return nil, d.fail("header: %v", io.ErrUnexpectedEOF)
 	}
-	if string(mg[:]) != magic {
-		return nil, d.fail("not a parser model (magic %q)", mg[:])
+	d.off = len(magic)
+	if mg := d.b[:len(magic)]; string(mg) != magic {
+		return nil, d.fail("not a parser model (magic %q)", mg)
 	}
 	tags, err := d.strings("tag")
 	if err != nil {
@@ -671,20 +852,16 @@ func (d *decoder) model() (*Model, error) {
 	if len(labels) == 0 {
 		return nil, d.fail("no labels")
 	}
-	trans, err := d.table("transition table", nMoves)
+	trans, err := d.transTable()
 	if err != nil {
 		return nil, err
 	}
-	label, err := d.table("label table", len(labels))
+	label, err := d.labelTable(len(labels))
 	if err != nil {
 		return nil, err
 	}
-	if _, err := d.ReadByte(); err != io.EOF {
-		if err == nil {
-			d.off--
-			return nil, d.fail("trailing data")
-		}
-		return nil, d.fail("%v", err)
+	if d.off < len(d.b) {
+		return nil, d.fail("trailing data")
 	}
-	return newModel(tags, labels, trans, label), nil
+	return newModelTables(tags, labels, trans, label), nil
 }
