@@ -496,7 +496,7 @@ func TestStats(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
-	eachBackend(t, Config{}, func(t *testing.T, srv *httptestServer, st store.Store) {
+	eachBackend(t, Config{Engine: testEngine(t)}, func(t *testing.T, srv *httptestServer, st store.Store) {
 		tests := []struct {
 			query, ctype string
 			lines        int
@@ -507,6 +507,10 @@ func TestExport(t *testing.T) {
 			{"format=tsv&actor=CHN", "text/tab-separated-values; charset=utf-8", 4, "doc_id\tsentence_index\tdate"},
 			{"format=petrarch&root=19", "text/plain; charset=utf-8", 2, "20200107\tAFGREB\tAFGMIL\t190\t\td2-1"},
 			{"format=tsv&actor=USA", "text/tab-separated-values; charset=utf-8", 0, ""},
+			{"format=csv&country=FRA", "text/csv; charset=utf-8", 3, "doc_id,sentence_index,date"},
+			{"format=gdelt&country=FRA", "text/tab-separated-values; charset=utf-8", 2, ""},
+			{"format=icews&country=FRA", "text/tab-separated-values; charset=utf-8", 3, "Event ID\t"},
+			{"format=phoenix&country=FRA", "text/tab-separated-values; charset=utf-8", 2, ""},
 		}
 		for _, tt := range tests {
 			res := get(t, srv, "/v1/export?"+tt.query)
@@ -523,6 +527,10 @@ func TestExport(t *testing.T) {
 			lines := strings.Count(body, "\n")
 			if lines != tt.lines || !strings.HasPrefix(body, tt.first) {
 				t.Errorf("%s: %d lines, want %d, starting %q:\n%s", tt.query, lines, tt.lines, tt.first, body)
+			}
+			// ICEWS spells out countries: the gazetteer's names reach the writer.
+			if strings.Contains(tt.query, "icews") && !strings.Contains(body, "\tRussia\t") {
+				t.Errorf("%s: no country name for RUSGOV:\n%s", tt.query, body)
 			}
 		}
 	})

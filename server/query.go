@@ -283,7 +283,19 @@ func (s *server) export(w http.ResponseWriter, r *http.Request) error {
 		format = "jsonl"
 	}
 	sw := &streamWriter{w: w, rc: http.NewResponseController(w), idle: s.timeout}
-	ew, err := export.NewWriter(format, sw)
+	var opts export.Options
+	if s.eng != nil {
+		// Country names for the formats that spell them out (gdelt, icews,
+		// phoenix), from the gazetteer, as annalist export does.
+		gaz := s.eng.Gazetteer()
+		opts.CountryName = func(code string) (string, bool) {
+			if ct, ok := gaz.Country(code); ok {
+				return ct.Name, true
+			}
+			return "", false
+		}
+	}
+	ew, err := export.NewWriterOptions(format, sw, opts)
 	if err != nil {
 		return err
 	}
