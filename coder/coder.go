@@ -176,6 +176,13 @@ func (c *Coder) codeSentence(sent *annalist.Sentence, base int, date int, doc *D
 			}
 		}
 		for _, e := range cd.events {
+			if doc != nil && e.Event.Code == "010" {
+				// In an article a bare statement is not an event: the
+				// reporting verb only attributes what was said (PLOVER has no
+				// "make statement" event, and CAMEO calls 010 a residual that
+				// is not coded when the statement implies more).
+				continue
+			}
 			k := e.Source.Code + "\x00" + e.Target.Code + "\x00" + e.Event.Code + "\x00" + e.Modality
 			if seen[k] {
 				continue
@@ -363,6 +370,9 @@ func (c *Coder) events(s *sentence, vc *verbCoding) []annalist.Event {
 		if !a.null && !t.null && a.code == t.code {
 			return
 		}
+		if s.doc != nil {
+			code = codebookCode(code, a, t)
+		}
 		out = append(out, annalist.Event{
 			SentenceText:  s.text,
 			Source:        c.actorOut(s, a),
@@ -385,6 +395,22 @@ func (c *Coder) events(s *sentence, vc *verbCoding) []annalist.Event {
 		}
 	}
 	return out
+}
+
+// codebookCode applies the codebook's usage notes that depend on who the
+// actors are: administrative sanctions (172) imposed on another country's
+// actor are sanctions (163), and expelling another country's officials (174)
+// is expelling diplomats, a reduction of relations (161).
+func codebookCode(code string, a, t actorVal) string {
+	ca, ct := countryOf(a.code), countryOf(t.code)
+	foreign := ct != "" && (ca != "" && ca != ct || strings.HasPrefix(a.code, "IGO"))
+	switch {
+	case code == "172" && foreign:
+		return "163"
+	case code == "174" && foreign && len(t.code) > 3 && hasChunk(t.code[3:], "GOV"):
+		return "161"
+	}
+	return code
 }
 
 // emitCode emits the events for a code: for TABARI paired codes [a:b] the

@@ -35,6 +35,8 @@ type Doc struct {
 
 	quoted    []annalist.Quote
 	openQuote bool
+	// cur is the index of the sentence being coded.
+	cur int
 }
 
 // entity is an actor the article has introduced.
@@ -49,6 +51,9 @@ type entity struct {
 	agents   []string
 	plural   bool
 	sentence int
+	// tok is the first token of the mention in its sentence: a pronoun
+	// refers back only to actors named before it.
+	tok int
 	// subject is true when the actor was the subject of its clause, the
 	// likelier antecedent of a pronoun.
 	subject bool
@@ -144,6 +149,7 @@ func (d *Doc) countryContext() []string {
 // reference, and proposes dictionary entries for named people the
 // dictionaries do not know.
 func (d *Doc) register(s *sentence, sentIndex int) {
+	d.cur = sentIndex
 	for _, ch := range s.chunks {
 		if ch.pronoun || s.gone[ch.head] {
 			continue
@@ -159,7 +165,7 @@ func (d *Doc) register(s *sentence, sentIndex int) {
 		names, unknown := d.nameWords(s, ch, v)
 		e := &entity{code: v.code, names: names, text: s.textOf(ch.toks),
 			plural:   s.toks[ch.head].Tag == "NNPS" || s.toks[ch.head].Tag == "NNS" || len(vs) > 1,
-			sentence: sentIndex, val: v, subject: strings.HasPrefix(s.toks[ch.head].Rel, "nsubj")}
+			sentence: sentIndex, tok: ch.start, val: v, subject: strings.HasPrefix(s.toks[ch.head].Rel, "nsubj")}
 		switch {
 		case len(unknown) > 0:
 			// a name the dictionaries do not know, described by country and role
@@ -342,7 +348,7 @@ func (d *Doc) pronoun(s *sentence, ch *chunk, w string) (actorVal, bool) {
 	var nearest *entity
 	for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-12; i-- {
 		e := d.entities[i]
-		if !want(e) {
+		if !want(e) || d.later(e, ch) {
 			continue
 		}
 		if nearest == nil {
@@ -359,6 +365,12 @@ func (d *Doc) pronoun(s *sentence, ch *chunk, w string) (actorVal, bool) {
 		return d.link(ch, nearest, "pronoun", "\""+strings.ToLower(w)+"\" refers to the nearest preceding "+kindOf(nearest)), true
 	}
 	return actorVal{}, false
+}
+
+// later reports whether entity e is mentioned at or after chunk ch in the
+// sentence being coded: a mention refers back, not forward.
+func (d *Doc) later(e *entity, ch *chunk) bool {
+	return e.sentence == d.cur && e.tok >= ch.start
 }
 
 func kindOf(e *entity) string {
@@ -383,7 +395,7 @@ func (d *Doc) byName(s *sentence, ch *chunk) (actorVal, bool) {
 	}
 	for i := len(d.entities) - 1; i >= 0; i-- {
 		e := d.entities[i]
-		if len(e.names) == 0 {
+		if len(e.names) == 0 || d.later(e, ch) {
 			continue
 		}
 		n := 0
@@ -445,7 +457,7 @@ func (d *Doc) byRole(s *sentence, ch *chunk) (actorVal, bool) {
 	}
 	for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-20; i-- {
 		e := d.entities[i]
-		if strings.HasPrefix(e.code, "---") {
+		if strings.HasPrefix(e.code, "---") || d.later(e, ch) {
 			continue
 		}
 		for _, a := range agents {

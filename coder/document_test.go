@@ -1,0 +1,127 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/annalist/annalist/dict"
+)
+
+const docVerbs = `
+--- RESTORE  [064]  ---
+RESTORE
+
+--- CRITICIZE [111] ---
+CRITICIZE
+
+--- PRAISE [051] ---
+PRAISE
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+TELL {TELLS TOLD TELLING}
+
+--- BAN [172] ---
+BAN {BANS BANNED BANNING}
+
+--- EXPEL [174] ---
+EXPEL {EXPELS EXPELLED EXPELLING}
+`
+
+const docActors = `
+ARNOR [ARN]
+GONDOR [GON]
+ROHAN [ROH]
+`
+
+const docAgents = `
+GOVERNMENT [~GOV]
+DIPLOMAT [~GOV]
+MINISTER [~GOV]
+AIRLINE [~BUS]
+POLICE {} [~COP]
+`
+
+func docCoder(tb testing.TB) *Coder {
+	tb.Helper()
+	vd, errs := dict.ReadVerbs(strings.NewReader(docVerbs), "doc.verbs", dict.Options{Syntax: dict.SyntaxTABARI})
+	if len(errs) > 0 {
+		tb.Fatalf("verbs: %v", errs)
+	}
+	actors, errs := dict.ReadActors(strings.NewReader(docActors), "doc.actors", dict.Options{})
+	if len(errs) > 0 {
+		tb.Fatalf("actors: %v", errs)
+	}
+	ad, errs := dict.ReadAgents(strings.NewReader(docAgents), "doc.agents", dict.Options{})
+	if len(errs) > 0 {
+		tb.Fatalf("agents: %v", errs)
+	}
+	return New(&dict.Set{Verbs: vd, Actors: actors, Agents: ad.Agents}, nil, DefaultOptions())
+}
+
+// codeArticle codes sentences (text and Penn Treebank parse pairs) as one
+// article and returns "sN SOURCE TARGET CODE" lines.
+func codeArticle(tb testing.TB, c *Coder, sents ...[2]string) string {
+	tb.Helper()
+	d := c.NewDoc("t", time.Date(2020, 1, 15, 0, 0, 0, 0, time.UTC))
+	var out []string
+	for i, tp := range sents {
+		s := parsed(tb, tp[0], tp[1])
+		s.Index = i
+		for _, e := range d.Code(s, 0).Events {
+			out = append(out, "s"+string(rune('0'+i))+" "+e.Source.Code+" "+e.Target.Code+" "+e.Event.Code)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// TestArticleRules pins the coding rules that apply to articles only
+// (docs/accuracy.md lists them), each next to what a lone sentence gets.
+func TestArticleRules(t *testing.T) {
+	c := docCoder(t)
+	tests := []struct {
+		name     string
+		sents    [][2]string
+		want     string
+		sentence string // CodeSentence on the last sentence alone; "-" skips the check
+	}{
+		{"a bare statement is not an event",
+			[][2]string{{"Arnor told Gondor that talks were useful.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBD told) (NP (NNP Gondor)) (SBAR (IN that) (S (NP (NNS talks)) (VP (VBD were) (ADJP (JJ useful)))))) (. .)))"}},
+			"", "ARN GON 010"},
+		{"a ban on another country's actor is a sanction",
+			[][2]string{{"Arnor banned a Gondor airline.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBD banned) (NP (DT a) (NNP Gondor) (NN airline))) (. .)))"}},
+			"s0 ARN GONBUS 163", "ARN GONBUS 172"},
+		{"a ban at home stays an administrative sanction",
+			[][2]string{{"Arnor banned an Arnor airline.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBD banned) (NP (DT an) (NNP Arnor) (NN airline))) (. .)))"}},
+			"s0 ARN ARNBUS 172", "ARN ARNBUS 172"},
+		{"expelling another country's diplomats reduces relations",
+			[][2]string{{"The Arnor government expelled two Gondor diplomats.",
+				"(ROOT (S (NP (DT The) (NNP Arnor) (NN government)) (VP (VBD expelled) (NP (CD two) (NNP Gondor) (NNS diplomats))) (. .)))"}},
+			"s0 ARNGOV GONGOV 161", "ARNGOV GONGOV 174"},
+		{"a pronoun refers back, not to an actor named after it",
+			[][2]string{
+				{"Gondor restored ties with Rohan.",
+					"(ROOT (S (NP (NNP Gondor)) (VP (VBD restored) (NP (NNS ties)) (PP (IN with) (NP (NNP Rohan)))) (. .)))"},
+				{"It criticized Arnor and Rohan praised Arnor.",
+					"(ROOT (S (S (NP (PRP It)) (VP (VBD criticized) (NP (NNP Arnor)))) (CC and) (S (NP (NNP Rohan)) (VP (VBD praised) (NP (NNP Arnor)))) (. .)))"}},
+			"s0 GON ROH 064; s1 GON ARN 111; s1 ROH ARN 051", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := codeArticle(t, c, tt.sents...); got != tt.want {
+				t.Errorf("article: got %q, want %q", got, tt.want)
+			}
+			if tt.sentence == "-" {
+				return
+			}
+			last := tt.sents[len(tt.sents)-1]
+			if got := codes(c.CodeSentence(parsed(t, last[0], last[1]), 0, 20200115).Events); got != tt.sentence {
+				t.Errorf("sentence: got %q, want %q", got, tt.sentence)
+			}
+		})
+	}
+}
