@@ -41,8 +41,8 @@ func testEvents() ([]annalist.Event, []Meta) {
 			Evidence: annalist.Evidence{Verb: "said"}},
 		{DocID: "wn-2", SentenceIndex: 2, SentenceText: "Protesters marched.", Date: "",
 			Source: annalist.Actor{Code: `"PROTESTERS"`, Text: "Protesters"}, Target: annalist.Actor{Code: "---", Text: "police"},
-			Event:  annalist.EventType{Code: "141", Root: "14", Name: "Demonstrate or rally", Goldstein: -6.5, QuadClass: 3, PLOVER: "PROTEST"},
-			Issues: []annalist.Issue{{Code: "DEMOCRACY", Count: 2}, {Code: "LABOR", Count: 1}},
+			Event:    annalist.EventType{Code: "141", Root: "14", Name: "Demonstrate or rally", Goldstein: -6.5, QuadClass: 3, PLOVER: "PROTEST"},
+			Issues:   []annalist.Issue{{Code: "DEMOCRACY", Count: 2}, {Code: "LABOR", Count: 1}},
 			Location: &annalist.Place{Name: "France", Country: "FRA", CountryName: "France", Kind: "country", Lat: 46, Lon: 2}},
 	}
 	metas := []Meta{{ID: "wn-1#0", URL: "https://en.wikinews.org/wiki/1", Publisher: "English Wikinews"}, {ID: "wn-1#1"}, {}}
