@@ -375,6 +375,13 @@ func (c *Coder) possessivePronoun(s *sentence, ch *chunk, agents []agentHit) (ac
 		if !ok {
 			return actorVal{}, false
 		}
+		if cc := countryOf(v.code); cc != "" && len(agents) > 0 {
+			// "their government", "its embassy": the possessor gives the
+			// country, the noun the role (not the possessor's own role).
+			v.code = addAgents(cc, agents)
+			v.agents = agents
+			return v, true
+		}
 		v.code = addAgents(v.code, agents)
 		v.agents = append(append([]agentHit(nil), v.agents...), agents...)
 		return v, true

@@ -580,6 +580,10 @@ func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
 			return nil
 		case r == "xcomp" || r == "conj":
 			v = h
+		case r == "advcl" && (s.infinitival(v) || s.toks[v].Tag == "VBG"):
+			// a non-finite adverbial clause ("met Rohan to criticize
+			// Gondor", "..., accusing Gondor") shares its governor's subject
+			v = h
 		case exclude != nil || pronoun != nil:
 			v = h // the subject was taken by the pattern, or is a pronoun: look further up
 		default:

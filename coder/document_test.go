@@ -61,7 +61,7 @@ func docCoder(tb testing.TB) *Coder {
 }
 
 // codeArticle codes sentences (text and Penn Treebank parse pairs) as one
-// article and returns "sN SOURCE TARGET CODE" lines.
+// article and returns "sN SOURCE TARGET CODE [MODALITY]" lines.
 func codeArticle(tb testing.TB, c *Coder, sents ...[2]string) string {
 	tb.Helper()
 	d := c.NewDoc("t", time.Date(2020, 1, 15, 0, 0, 0, 0, time.UTC))
@@ -70,7 +70,11 @@ func codeArticle(tb testing.TB, c *Coder, sents ...[2]string) string {
 		s := parsed(tb, tp[0], tp[1])
 		s.Index = i
 		for _, e := range d.Code(s, 0).Events {
-			out = append(out, "s"+string(rune('0'+i))+" "+e.Source.Code+" "+e.Target.Code+" "+e.Event.Code)
+			line := "s" + string(rune('0'+i)) + " " + e.Source.Code + " " + e.Target.Code + " " + e.Event.Code
+			if e.Modality != "" {
+				line += " " + e.Modality
+			}
+			out = append(out, line)
 		}
 	}
 	return strings.Join(out, "; ")
@@ -109,6 +113,25 @@ func TestArticleRules(t *testing.T) {
 				{"It criticized Arnor and Rohan praised Arnor.",
 					"(ROOT (S (S (NP (PRP It)) (VP (VBD criticized) (NP (NNP Arnor)))) (CC and) (S (NP (NNP Rohan)) (VP (VBD praised) (NP (NNP Arnor)))) (. .)))"}},
 			"s0 GON ROH 064; s1 GON ARN 111; s1 ROH ARN 051", "-"},
+		{"a noun's complement is not a reported act",
+			[][2]string{{"Arnor announced a plan to criticize Gondor.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBD announced) (NP (DT a) (NN plan) (S (VP (TO to) (VP (VB criticize) (NP (NNP Gondor)))))) ) (. .)))"}},
+			"s0 ARN GON 111 hypothetical", "ARN GON 111"},
+		{"a purpose clause is not a reported act",
+			[][2]string{{"Arnor met Rohan in order to criticize Gondor.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Rohan)) (SBAR (IN in) (NN order) (S (VP (TO to) (VP (VB criticize) (NP (NNP Gondor))))))) (. .)))"}},
+			"s0 ARN GON 111 hypothetical", "ARN GON 111"},
+		{"a passive belief verb makes a supposition",
+			[][2]string{{"Arnor is believed to have criticized Gondor.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VBN believed) (S (VP (TO to) (VP (VB have) (VP (VBN criticized) (NP (NNP Gondor)))))))) (. .)))"}},
+			"s0 ARN GON 111 hypothetical", "ARN GON 111"},
+		{"a possessive pronoun gives the country, the noun the role",
+			[][2]string{
+				{"The Arnor police criticized Gondor.",
+					"(ROOT (S (NP (DT The) (NNP Arnor) (NNS police)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"},
+				{"Their government praised Rohan.",
+					"(ROOT (S (NP (PRP$ Their) (NN government)) (VP (VBD praised) (NP (NNP Rohan))) (. .)))"}},
+			"s0 ARNCOP GON 111; s1 ARNGOV ROH 051", "-"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

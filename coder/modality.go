@@ -27,6 +27,23 @@ var intentionVerbs = map[string]bool{
 var hypotheticalVerbs = map[string]bool{"CONSIDER": true, "CONSIDERS": true, "CONSIDERED": true, "CONSIDERING": true,
 	"WEIGH": true, "WEIGHS": true, "MULL": true, "MULLS": true, "MULLING": true}
 
+// beliefVerbs, in the passive, present their complement as a supposition
+// ("is believed to have ordered", "was projected to have won").
+var beliefVerbs = map[string]bool{"BELIEVED": true, "THOUGHT": true, "SUSPECTED": true, "ALLEGED": true, "REPORTED": true,
+	"SAID": true, "PROJECTED": true, "ESTIMATED": true, "PREDICTED": true, "RUMORED": true, "RUMOURED": true,
+	"FEARED": true, "ASSUMED": true, "PRESUMED": true, "CONSIDERED": true, "UNDERSTOOD": true, "KNOWN": false}
+
+// hasMark reports whether verb v has a subordinating word or preposition
+// of its own ("on sending", "of administrating", "that ...").
+func (s *sentence) hasMark(v int) bool {
+	for _, k := range s.kids[v] {
+		if r := s.toks[k].Rel; (r == "mark" || r == "case") && k < v {
+			return true
+		}
+	}
+	return false
+}
+
 // modality classifies the clause of verb v: negated ("did not attack"),
 // hypothetical ("if they attack", "could attack"), future ("will attack",
 // "plans to attack") or historical background ("had attacked"); "" for an
@@ -37,7 +54,7 @@ func (s *sentence) modality(v int) string {
 		r := s.toks[k].Rel
 		w := s.words[k]
 		switch {
-		case (r == "advmod" || r == "neg") && (w == "NOT" || w == "N'T" || w == "NEVER"):
+		case (r == "advmod" || r == "neg") && (w == "NOT" || w == "N'T" || w == "N’T" || w == "NEVER"):
 			return ModeNegation
 		case r == "mark" && (w == "IF" || w == "UNLESS" || w == "WHETHER"):
 			mode = ModeHypothetical
@@ -65,9 +82,25 @@ func (s *sentence) modality(v int) string {
 	if mode != "" {
 		return mode
 	}
+	t := s.toks[v]
+	if t.Head >= 0 {
+		switch {
+		case t.Rel == "acl" && (s.infinitival(v) || s.hasMark(v)):
+			// A noun's complement ("a plan to increase sanctions", "the
+			// agreement on sending soldiers") names an act, it does not
+			// report one.
+			return ModeHypothetical
+		case t.Rel == "advcl" && s.infinitival(v):
+			// A purpose clause ("gathered to discuss") is an aim, not an act.
+			return ModeHypothetical
+		case t.Rel == "xcomp" && s.isPassive(t.Head) && beliefVerbs[s.words[t.Head]]:
+			// "believed to have been involved", "projected to have won":
+			// a supposition, not a reported fact.
+			return ModeHypothetical
+		}
+	}
 	// Governing verbs and adjectives: "plans to visit", "is ready to
 	// strengthen", "considering sanctions".
-	t := s.toks[v]
 	if t.Head >= 0 && (t.Rel == "xcomp" || t.Rel == "ccomp") {
 		h := s.toks[t.Head]
 		hw := s.words[t.Head]

@@ -68,6 +68,16 @@ type ArticleResult struct {
 	// Extra are coded events that matched none.
 	Missed []gold.Event
 	Extra  []annalist.Event
+	// Loose are the matches below the exact level: the gold event, the coded
+	// event and the strictest level at which they agree.
+	Loose []Match
+}
+
+// Match pairs a gold event with the coded event that matched it.
+type Match struct {
+	Gold  gold.Event
+	Coded annalist.Event
+	Level Level
 }
 
 // Run codes every article with eng and compares. texts maps article ids
@@ -153,6 +163,9 @@ func compare(a gold.Article, coded []annalist.Event, goldOf map[int]int) Article
 					continue
 				}
 				usedGold[gi], usedCoded[ci] = true, true
+				if l > Exact {
+					r.Loose = append(r.Loose, Match{Gold: g, Coded: e, Level: l})
+				}
 				for k := l; k < nLevels; k++ {
 					r.Counts.Matched[k]++
 				}

@@ -123,6 +123,10 @@ func TestAccuracy(t *testing.T) {
 			for _, m := range r.Missed {
 				t.Logf("%s MISSED s%d %s %s %s (%s)", r.ID, m.SentenceIndex, m.Source, m.Target, m.Code, m.Reason)
 			}
+			for _, m := range r.Loose {
+				t.Logf("%s LOOSE(%s) s%d gold %s %s %s, coded %s %s %s via %q", r.ID, m.Level, m.Gold.SentenceIndex, m.Gold.Source, m.Gold.Target, m.Gold.Code,
+					m.Coded.Source.Code, m.Coded.Target.Code, m.Coded.Event.Code, m.Coded.Evidence.Verb)
+			}
 			for _, e := range r.Extra {
 				t.Logf("%s EXTRA s%d %s %s %s via %q: %s", r.ID, e.SentenceIndex, e.Source.Code, e.Target.Code, e.Event.Code, e.Evidence.Verb, e.SentenceText)
 			}
