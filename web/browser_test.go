@@ -155,6 +155,33 @@ func TestBrowser(t *testing.T) {
 	b.waitFor("the explanation to reopen", `!document.querySelector('`+why+`').hidden`, 5*time.Second)
 	noProblems("explanation")
 
+	// Storing needs the write token: without it the UI says so; with it
+	// (entered under "API token") the article is stored and linked.
+	b.click("#code-store")
+	b.waitFor("the 401 banner", `!document.getElementById('banner').hidden`, 30*time.Second)
+	b.eval(`document.getElementById('banner').textContent`, &bannerText)
+	if !strings.Contains(bannerText, "API token") {
+		t.Errorf("storing without a token: banner %q", bannerText)
+	}
+	// The browser logs the expected 401; anything else is a problem.
+	for _, p := range b.takeProblems() {
+		if !strings.Contains(p, "401") || !strings.Contains(p, "/v1/documents") {
+			t.Errorf("storing without a token: problem on the page: %q", p)
+		}
+	}
+	b.click("details.token summary")
+	b.typeInto("#token", token)
+	b.click("#token-form button[type=submit]")
+	b.waitFor("the banner to clear", `document.getElementById('banner').hidden`, 5*time.Second)
+	b.click("#code-store")
+	b.waitFor("the stored link", `document.querySelector('#code-status a')`, 60*time.Second)
+	var link string
+	b.eval(`document.querySelector('#code-status a').getAttribute('href')`, &link)
+	if docs, _, err := st.Stats(ctx); err != nil || docs != 1 || !strings.HasPrefix(link, "#/doc/text-") {
+		t.Errorf("after storing: %d documents (%v), link %q", docs, err, link)
+	}
+	noProblems("storing")
+
 	// Ingest Wikinews articles through the API.
 	f, err := os.Open("../testdata/corpus/wikinews-2019-2020.jsonl")
 	if err != nil {

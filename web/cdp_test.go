@@ -207,7 +207,7 @@ func (b *browser) event(method string, params json.RawMessage) {
 				Description string `json:"description"`
 			} `json:"exception"`
 		} `json:"exceptionDetails"`
-		Type  string `json:"type"`
+		Type  string                `json:"type"`
 		Args  []struct{ Value any } `json:"args"`
 		Entry struct {
 			Level, Text, URL string

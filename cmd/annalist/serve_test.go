@@ -44,7 +44,9 @@ func startServe(t *testing.T, vars map[string]string, args ...string) (string, *
 	c.getenv = func(k string) string { return vars[k] }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- c.Run(ctx, append([]string{"--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "a.db")}, args...)) }()
+	go func() {
+		done <- c.Run(ctx, append([]string{"--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "a.db")}, args...))
+	}()
 	var once sync.Once
 	var runErr error
 	stop := func() error {
