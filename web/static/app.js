@@ -69,7 +69,13 @@ async function route() {
   const { path, params } = parseHash();
   if (path.startsWith('/doc/')) {
     showPage('doc');
-    return loadDoc(decodeURIComponent(path.slice(5)), params);
+    let id;
+    try {
+      id = decodeURIComponent(path.slice(5));
+    } catch (e) {
+      return banner('This link names no valid document id.');
+    }
+    return loadDoc(id, params);
   }
   if (path === '/explore') {
     showPage('explore');
@@ -333,7 +339,7 @@ async function loadDoc(id, params) {
     $('doc-h').textContent = d.title || d.id;
     document.title = `${d.title || d.id} — Annalist`;
     fill($('doc-meta'), [d.id, d.date, d.dateline, d.source].filter(Boolean).join(' · '),
-      d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer' }, 'original')] : null);
+      /^https?:\/\//i.test(d.url || '') ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer' }, 'original')] : null);
     renderDocView($('doc-result'), v);
     const s = Number(params.get('s'));
     if (params.has('s') && Number.isInteger(s)) {

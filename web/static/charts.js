@@ -41,7 +41,14 @@ function niceMax(x) {
 export function timeline(el, answer) {
   const b = answer.buckets;
   if (!b.length) return empty(el, 'No dated events match.');
-  const ps = periods(b[0].period, b[b.length - 1].period, answer.interval);
+  // Keep empty periods as gaps, unless that would make thousands of bars:
+  // then only periods with events are drawn, and the caption says so.
+  let ps = periods(b[0].period, b[b.length - 1].period, answer.interval);
+  let sparse = false;
+  if (ps.length > 1500) {
+    ps = [...new Set(b.map(x => x.period))];
+    sparse = true;
+  }
   const idx = new Map(ps.map((p, i) => [p, i]));
   const counts = ps.map(() => [0, 0, 0, 0, 0]);
   for (const x of b) {
@@ -56,6 +63,7 @@ export function timeline(el, answer) {
   const total = counts.reduce((a, c) => a + c.reduce((x, y) => x + y, 0), 0);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'timeline-cap timeline-desc' },
     s('desc', { id: 'timeline-desc' }, `${total} events from ${ps[0]} to ${ps[ps.length - 1]}, by ${answer.interval}.`));
+  const note = sparse ? h('p', { class: 'status' }, `Only the ${ps.length} ${answer.interval}s with events are shown; choose a longer interval or narrow the dates to see the gaps.`) : null;
   const axis = s('g', { class: 'axis' });
   for (let k = 0; k <= 4; k++) {
     const v = (max * k) / 4, y = T + ph - (ph * v) / max;
@@ -82,7 +90,7 @@ export function timeline(el, answer) {
   svg.append(bars);
   const keys = h('ul', { class: 'keys' }, QUAD_NAMES.map((n, q) => h('li', {}, h('span', { class: `swatch sw-q${q}`, 'aria-hidden': 'true' }), `${q} ${n}`)));
   const rows = counts.map((c, i) => [ps[i], ...c]).filter(r => r.slice(1).some(x => x));
-  fill(el, svg, keys, dataTable('Timeline', ['period', ...QUAD_NAMES], rows));
+  fill(el, svg, note, keys, dataTable('Timeline', ['period', ...QUAD_NAMES], rows));
 }
 
 // goldsteinColour maps a mean Goldstein score (-10..10) to red, grey or blue.
