@@ -28,6 +28,27 @@ type asset struct {
 // other origin, no framing.
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// contentType names the types of the UI's files itself, so that they do not
+// depend on the system's MIME tables (which may, for example, call .js
+// text/plain, which browsers refuse for modules).
+func contentType(ext string) string {
+	switch ext {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json":
+		return "application/json"
+	case ".md", "":
+		return "text/plain; charset=utf-8"
+	}
+	return mime.TypeByExtension(ext)
+}
+
 // Handler returns the handler for the UI: "/" is the single page, every
 // other path a file under static/ (404 when there is none). Files are read
 // from the embedded tree once, here; the handler is safe for concurrent use.
@@ -43,7 +64,7 @@ func Handler() http.Handler {
 			return err
 		}
 		sum := sha256.Sum256(b)
-		ct := mime.TypeByExtension(path.Ext(p))
+		ct := contentType(path.Ext(p))
 		if ct == "" {
 			ct = http.DetectContentType(b)
 		}
