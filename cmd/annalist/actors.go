@@ -8,10 +8,8 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/annalist/annalist"
-	"github.com/annalist/annalist/engine"
 	"github.com/annalist/annalist/pipeline"
 )
 
@@ -21,6 +19,7 @@ type actorsCmd struct {
 	e  *env
 	fs *flag.FlagSet
 
+	engineFlags
 	input, date string
 	min, max    int
 	workers     int
@@ -34,6 +33,7 @@ func newActorsCmd(e *env) command {
 	c.fs.IntVar(&c.min, "min", 1, "only propose actors mentioned at least this many times")
 	c.fs.IntVar(&c.max, "examples", 3, "example sentences to show per actor")
 	c.fs.IntVar(&c.workers, "workers", 0, "documents coded at once (default: the number of CPU cores)")
+	c.engineFlags.register(c.fs, false)
 	c.fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: annalist actors suggest [flags] PATH...")
 		fmt.Fprintln(e.stderr)
@@ -69,15 +69,11 @@ func (c *actorsCmd) Run(ctx context.Context, args []string) error {
 	if err := c.fs.Parse(args[1:]); err != nil {
 		return usageError(err)
 	}
-	var def time.Time
-	if c.date != "" {
-		d, err := time.Parse("2006-01-02", c.date)
-		if err != nil {
-			return annalist.Errorf(annalist.EINVALID, "--date %q: want YYYY-MM-DD", c.date)
-		}
-		def = d
+	def, err := parseDateFlag(c.date)
+	if err != nil {
+		return err
 	}
-	eng, err := engine.New(engine.Config{})
+	eng, err := c.newEngine(c.e.stderr)
 	if err != nil {
 		return err
 	}

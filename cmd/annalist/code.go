@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/annalist/annalist"
-	"github.com/annalist/annalist/dict"
 	"github.com/annalist/annalist/engine"
 	"github.com/annalist/annalist/export"
 	"github.com/annalist/annalist/petrxml"
@@ -23,10 +22,11 @@ type codeCmd struct {
 	e  *env
 	fs *flag.FlagSet
 
-	input, format, date, dictDir, verbs string
-	stats, strict, keepModal            bool
-	oneADay, unordered, quiet           bool
-	workers                             int
+	engineFlags
+	input, format, date       string
+	stats                     bool
+	oneADay, unordered, quiet bool
+	workers                   int
 }
 
 func newCodeCmd(e *env) command {
@@ -38,12 +38,9 @@ func newCodeCmd(e *env) command {
 	c.fs.BoolVar(&c.unordered, "unordered", false, "write each document's events as soon as it is coded instead of in input order")
 	c.fs.BoolVar(&c.oneADay, "one-a-day", false, "across all documents, keep only the first event per (date, source, target, code)")
 	c.fs.BoolVar(&c.quiet, "quiet", false, "no progress line on a terminal")
-	c.fs.BoolVar(&c.keepModal, "keep-modal", false, "also output negated and hypothetical events (marked in \"modality\")")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
-	c.fs.StringVar(&c.dictDir, "dict-dir", "", "directory of dictionaries replacing the embedded set")
-	c.fs.StringVar(&c.verbs, "verbs", "petrarch2", "embedded verb dictionary: petrarch2 (CAMEO.2.0.txt) or tabari (CAMEO.verbpatterns.150430.txt)")
 	c.fs.BoolVar(&c.stats, "stats", false, `write {"docs","sentences","events","seconds"} as JSON to stderr at the end`)
-	c.fs.BoolVar(&c.strict, "strict-dicts", false, "fail on the first malformed dictionary line")
+	c.engineFlags.register(c.fs, true)
 	c.fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: annalist code [flags] [PATH|-]...")
 		fmt.Fprintln(e.stderr)
@@ -74,19 +71,14 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 		return usageError(err)
 	}
 	start := time.Now()
-	var defDate time.Time
-	if c.date != "" {
-		d, err := time.Parse("2006-01-02", c.date)
-		if err != nil {
-			return annalist.Errorf(annalist.EINVALID, "--date %q: want YYYY-MM-DD", c.date)
-		}
-		defDate = d
+	if c.workers < 0 {
+		return annalist.Errorf(annalist.EINVALID, "--workers %d: want 0 (one per core) or more", c.workers)
 	}
-	syn, err := parseSyntax(c.verbs)
+	defDate, err := parseDateFlag(c.date)
 	if err != nil {
 		return err
 	}
-	eng, err := engine.New(engine.Config{DictDir: c.dictDir, Verbs: syn, StrictDicts: c.strict, KeepModal: c.keepModal})
+	eng, err := c.newEngine(c.e.stderr)
 	if err != nil {
 		return err
 	}
@@ -241,16 +233,6 @@ func (c *codeCmd) codePetrarchXML(eng *engine.Engine, r io.Reader, name string, 
 		}
 	}
 	return nil
-}
-
-func parseSyntax(s string) (dict.Syntax, error) {
-	switch strings.ToLower(s) {
-	case "tabari", "petrarch1":
-		return dict.SyntaxTABARI, nil
-	case "petrarch2", "petr2", "cameo2", "":
-		return dict.SyntaxPETRARCH2, nil
-	}
-	return 0, annalist.Errorf(annalist.EINVALID, "--verbs %q: want tabari or petrarch2", s)
 }
 
 // usageError turns a flag parsing error into a user error (exit 1).

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/annalist/annalist"
-	"github.com/annalist/annalist/engine"
 	"github.com/annalist/annalist/pipeline"
 	"github.com/annalist/annalist/store"
 )
@@ -30,10 +29,11 @@ type ingestCmd struct {
 	e  *env
 	fs *flag.FlagSet
 
-	db, input, date, dictDir, verbs string
-	workers                         int
-	force, keepModal, strict        bool
-	progress                        string
+	engineFlags
+	db, input, date string
+	workers         int
+	force           bool
+	progress        string
 }
 
 func newIngestCmd(e *env) command {
@@ -43,10 +43,7 @@ func newIngestCmd(e *env) command {
 	c.fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "documents coded in parallel")
 	c.fs.StringVar(&c.input, "input", "auto", "input kind: auto, text, html or jsonl (files, directories, .gz, - for standard input)")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
-	c.fs.StringVar(&c.dictDir, "dict-dir", "", "directory of dictionaries replacing the embedded set")
-	c.fs.StringVar(&c.verbs, "verbs", "tabari", "embedded verb dictionary: tabari or petrarch2")
-	c.fs.BoolVar(&c.keepModal, "keep-modal", false, "also store negated and hypothetical events")
-	c.fs.BoolVar(&c.strict, "strict-dicts", false, "fail on the first malformed dictionary line")
+	c.engineFlags.register(c.fs, true)
 	c.fs.BoolVar(&c.force, "force", false, "code and store every document, also those stored unchanged")
 	c.fs.StringVar(&c.progress, "progress", "auto", "progress line on stderr: auto (when stderr is a terminal), always or never")
 	c.fs.Usage = func() {
@@ -95,19 +92,11 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 	default:
 		return annalist.Errorf(annalist.EINVALID, "unknown --input %q: want auto, text, html or jsonl", c.input)
 	}
-	var defDate time.Time
-	if c.date != "" {
-		d, err := time.Parse("2006-01-02", c.date)
-		if err != nil {
-			return annalist.Errorf(annalist.EINVALID, "--date %q: want YYYY-MM-DD", c.date)
-		}
-		defDate = d
-	}
-	showProgress, err := c.wantProgress()
+	defDate, err := parseDateFlag(c.date)
 	if err != nil {
 		return err
 	}
-	syn, err := parseSyntax(c.verbs)
+	showProgress, err := c.wantProgress()
 	if err != nil {
 		return err
 	}
@@ -120,7 +109,7 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	eng, err := engine.New(engine.Config{DictDir: c.dictDir, Verbs: syn, StrictDicts: c.strict, KeepModal: c.keepModal})
+	eng, err := c.newEngine(c.e.stderr)
 	if err != nil {
 		return err
 	}
@@ -137,7 +126,7 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.e.stderr, "annalist: "+format+"\n", args...)
 	}
 	src := &unchanged{ctx: ctx, in: in, st: st, force: c.force,
-		options: fmt.Sprintf("dict-dir=%s verbs=%s keep-modal=%v", c.dictDir, c.verbs, c.keepModal),
+		options: c.describe(),
 		hashes:  map[*annalist.Document]string{}}
 	// The sink is pipeline.Run's single goroutine: the only writer.
 	err = pipeline.Run(ctx, eng, src, pipeline.Options{Workers: c.workers}, func(it pipeline.Item) error {

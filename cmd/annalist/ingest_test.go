@@ -166,12 +166,12 @@ func TestIngest(t *testing.T) {
 // stored exactly once, with the same events. Skipped with -short.
 func TestIngestKill9(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: the kill -9 test runs three ingests of 150 articles")
+		t.Skip("-short: the kill -9 test runs three ingests of 60 articles")
 	}
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.jsonl")
-	// 150 articles with ids of their own: a run takes several seconds, long enough to be killed.
-	lines := corpusLines(t, 150)
+	// 60 articles with ids of their own: a run takes seconds, long enough to be killed after 12.
+	lines := corpusLines(t, 60)
 	var ids []string
 	var all []string
 	for copy := 0; copy < 1; copy++ {
@@ -207,7 +207,7 @@ func TestIngestKill9(t *testing.T) {
 	for time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 		before = countDocs(t, db)
-		if before >= 30 {
+		if before >= 12 {
 			break
 		}
 	}
@@ -215,7 +215,7 @@ func TestIngestKill9(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd.Wait()
-	if before < 30 {
+	if before < 12 {
 		t.Fatalf("only %d documents stored before the deadline:\n%s", before, errOut.String())
 	}
 	if strings.Contains(errOut.String(), "ingest: ") {
