@@ -145,7 +145,8 @@ func (c *Coder) codeSentence(sent *annalist.Sentence, base int, date int, doc *D
 		// rewrites the pair. In an article, a speech verb does not own the
 		// statement it reports: "Xu said China is ready to cooperate" codes
 		// China's readiness, with its own source.
-		if vc == nil || doc == nil || !c.isSpeech(vc) {
+		speech := doc != nil && (vc != nil && c.isSpeech(vc) || vc == nil && c.isSpeechVerb(v))
+		if !speech {
 			for _, t := range lower {
 				consumed[t] = true
 			}
@@ -208,6 +209,16 @@ var speechVerbs = map[string]bool{"SAY": true, "TELL": true, "ADD": true, "STATE
 // (root 01) or a speech verb.
 func (c *Coder) isSpeech(vc *verbCoding) bool {
 	return strings.HasPrefix(vc.code.Primary, "01") || speechVerbs[vc.v.ref.verb.Lemma]
+}
+
+// isSpeechVerb reports whether a dictionary verb reports speech whatever
+// its pattern: a speech verb, or a verb whose default code is a statement.
+func (c *Coder) isSpeechVerb(v verbHit) bool {
+	code := v.ref.verb.Code
+	if code.Primary == "" {
+		code = v.ref.block.b.Code
+	}
+	return strings.HasPrefix(code.Primary, "01") || speechVerbs[v.ref.verb.Lemma]
 }
 
 // verbCoding is what a dictionary verb yields before events are emitted.
@@ -349,7 +360,12 @@ func (c *Coder) events(s *sentence, vc *verbCoding) []annalist.Event {
 				mode = ""
 			}
 		}
-		date, precision, dateText = s.doc.eventDate(s, vc.v.tok, mode)
+		var background bool
+		date, precision, dateText, background = s.doc.eventWhen(s, vc.v.tok, mode)
+		if background && mode == "" {
+			// told to explain the story, not news: PLOVER's historical mode
+			mode = ModeHistorical
+		}
 		actors := map[int]bool{}
 		for _, ch := range []*chunk{vc.srcChunk, vc.tgtChunk} {
 			if ch != nil {

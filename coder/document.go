@@ -554,6 +554,19 @@ func placeOut(p geo.Place, text string, sent int, span annalist.Span, from strin
 // events read "Friday" forwards. It returns "", "", "" when nothing dates the
 // event (no expression and no publication date): the date is never guessed.
 func (d *Doc) eventDate(s *sentence, v int, mode string) (date, precision, text string) {
+	date, precision, text, _ = d.eventWhen(s, v, mode)
+	return date, precision, text
+}
+
+// backgroundAge is how long before publication an event the text dates must
+// have ended to be background rather than news.
+const backgroundAge = 90 * 24 * time.Hour
+
+// eventWhen is eventDate that also reports background: an event whose date,
+// given by the text, ended more than backgroundAge before publication ("in
+// March" in a July article), or is only a year before the publication's
+// ("last year", "in 2015").
+func (d *Doc) eventWhen(s *sentence, v int, mode string) (date, precision, text string, background bool) {
 	exprs := when.Find(s.text, d.pub, when.Options{Future: mode == ModeFuture, Anchor: d.anchor})
 	best, bestDist := -1, 1<<30
 	inClause := s.clauseTokens(v)
@@ -575,18 +588,35 @@ func (d *Doc) eventDate(s *sentence, v int, mode string) (date, precision, text 
 	}
 	if best >= 0 && (bestDist < 1000 || len(exprs) == 1) {
 		e := exprs[best]
-		return e.DateString(), string(e.Precision), e.Text
+		old := !d.pub.IsZero() && (d.pub.Sub(periodEnd(e)) > backgroundAge ||
+			(e.Precision == when.Year || e.Precision == when.Decade) && e.Date.Year() < d.pub.Year())
+		return e.DateString(), string(e.Precision), e.Text, old
 	}
 	if mode == ModeHistorical {
-		return "", "", ""
+		return "", "", "", false
 	}
 	if d.story.Precision == when.Day {
-		return d.story.DateString(), string(d.story.Precision), d.story.Text
+		return d.story.DateString(), string(d.story.Precision), d.story.Text, false
 	}
 	if !d.pub.IsZero() {
-		return d.pub.Format("2006-01-02"), "day", ""
+		return d.pub.Format("2006-01-02"), "day", "", false
 	}
-	return "", "", ""
+	return "", "", "", false
+}
+
+// periodEnd returns the last day of a resolved expression's period.
+func periodEnd(e when.Expr) time.Time {
+	switch e.Precision {
+	case when.Week:
+		return e.Date.AddDate(0, 0, 6)
+	case when.Month:
+		return e.Date.AddDate(0, 1, -1)
+	case when.Year:
+		return e.Date.AddDate(1, 0, -1)
+	case when.Decade:
+		return e.Date.AddDate(10, 0, -1)
+	}
+	return e.Date
 }
 
 // noteDates remembers the last resolved date of a sentence, the anchor for

@@ -74,7 +74,7 @@ func (s *sentence) modality(v int) string {
 				}
 			}
 		case (r == "aux" || r == "aux:pass") && w == "HAD" && s.toks[v].Tag == "VBN":
-			if mode == "" {
+			if mode == "" && !s.reported(v) {
 				mode = ModeHistorical
 			}
 		}
@@ -134,6 +134,27 @@ func (s *sentence) modality(v int) string {
 	}
 	return ""
 }
+
+// reported reports whether verb v is in the complement of a reporting verb
+// ("announced it had reached a deal"): there a pluperfect is the reported
+// past shifted back, not background.
+func (s *sentence) reported(v int) bool {
+	for depth := 0; depth < 4; depth++ {
+		t := s.toks[v]
+		if t.Head < 0 || (t.Rel != "ccomp" && t.Rel != "xcomp" && t.Rel != "conj") {
+			return false
+		}
+		v = t.Head
+		if speechForms[s.words[v]] || reportForms[s.words[v]] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportForms are reporting and cognition verbs beyond speechForms.
+var reportForms = map[string]bool{"DENIED": true, "REVEALED": true, "ALLEGED": true, "LEARNED": true, "LEARNT": true,
+	"DISCLOSED": true, "REPORTED": true, "SAYS": true, "INDICATED": true, "CONCEDED": true, "RECALLED": true}
 
 // hasConditional reports an "if" clause attached to v or to its governor.
 func (s *sentence) hasConditional(v int) bool {

@@ -23,8 +23,10 @@ type DocumentResult struct {
 	// phrase excluded. StoryDiscard is set when the whole article was discarded.
 	Sentences, Skipped int
 	StoryDiscard       string
-	// Withheld counts events not reported because they were negated or
-	// hypothetical (see Config.KeepModal).
+	// Withheld counts events not reported because they were negated,
+	// hypothetical or historical background (pluperfect, or dated by the text
+	// months or years before publication); Config.KeepModal keeps them,
+	// marked in their Modality.
 	Withheld int
 }
 
@@ -77,7 +79,7 @@ func (e *Engine) CodeDocument(doc *annalist.Document) (*DocumentResult, error) {
 			continue
 		}
 		for _, ev := range r.Events {
-			if !e.keepModal && (ev.Modality == coder.ModeNegation || ev.Modality == coder.ModeHypothetical) {
+			if !e.keepModal && (ev.Modality == coder.ModeNegation || ev.Modality == coder.ModeHypothetical || ev.Modality == coder.ModeHistorical) {
 				res.Withheld++
 				continue
 			}

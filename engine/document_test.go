@@ -53,6 +53,7 @@ func TestCodeDocument(t *testing.T) {
 			[]string{"s0 CHNGOV 111 USAGOV 2019-12-18/day (Wednesday)"}, 0},
 		{"negation is withheld", "Russia did not attack Ukraine.", nil, 1},
 		{"a conditional is withheld", "If Russia attacks Ukraine, the European Union will impose sanctions.", nil, 1},
+		{"background is withheld", "Russia attacked Ukraine in 2015.", nil, 1},
 		{"a future attack is a threat", "Russia will attack Ukraine.", []string{"s0 RUS 1384 UKR 2019-12-19/day"}, 0},
 		{"a place in the clause", "Russian troops attacked Ukrainian soldiers in Donetsk.",
 			[]string{"s0 RUSMIL 190 UKRMIL 2019-12-19/day at Donetsk,UKR,sentence"}, 0},
