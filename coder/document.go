@@ -35,8 +35,10 @@ type Doc struct {
 
 	quoted    []annalist.Quote
 	openQuote bool
-	// cur is the index of the sentence being coded.
-	cur int
+	// cur is the index of the sentence being coded, and focus the country
+	// in focus before it (see clearFocus).
+	cur   int
+	focus string
 }
 
 // entity is an actor the article has introduced.
@@ -150,6 +152,7 @@ func (d *Doc) countryContext() []string {
 // dictionaries do not know.
 func (d *Doc) register(s *sentence, sentIndex int) {
 	d.cur = sentIndex
+	d.focus = d.clearFocus()
 	for _, ch := range s.chunks {
 		if ch.pronoun || s.gone[ch.head] {
 			continue
@@ -316,10 +319,83 @@ func (d *Doc) resolveMention(s *sentence, ch *chunk) (actorVal, bool) {
 			return d.resolved(ch, c, "country", c, "\""+strings.ToLower(s.textOf(ch.toks))+"\" is the country the article is about"), true
 		}
 	}
-	if len(ch.own.agents) > 0 && s.hasDefinite(ch) && ch.own.actor == nil {
-		return d.byRole(s, ch)
+	if len(ch.own.agents) > 0 && ch.own.actor == nil && (s.hasDefinite(ch) || s.bare(ch)) {
+		// "the minister", "the police", and bare "Police" or "Troops": the
+		// actor last named in that role, else the role in the country the
+		// article is about.
+		if v, ok := d.byRole(s, ch); ok {
+			return v, true
+		}
+		return d.inFocus(s, ch)
 	}
 	return actorVal{}, false
+}
+
+// foreignWords mark a role noun that is not the focus country's ("foreign
+// ministers", "international observers").
+var foreignWords = map[string]bool{"FOREIGN": true, "INTERNATIONAL": true, "WESTERN": true, "OVERSEAS": true,
+	"EXTERNAL": true, "GLOBAL": true, "OTHER": true, "ALLIED": true, "COALITION": true, "MULTINATIONAL": true}
+
+// inFocus codes an agent-only chunk as its role in the article's country in
+// focus, when one country leads the mentions of the sentences before and
+// the chunk does not say it is foreign.
+func (d *Doc) inFocus(s *sentence, ch *chunk) (actorVal, bool) {
+	for _, t := range ch.toks {
+		if foreignWords[s.words[t]] {
+			return actorVal{}, false
+		}
+	}
+	c := d.focus
+	if c == "" {
+		return actorVal{}, false
+	}
+	code := addAgents(c, ch.own.agents)
+	v := d.resolved(ch, code, "focus", c, "\""+s.textOf(ch.toks)+"\" is taken to be in the country the article is about")
+	v.agents = ch.own.agents
+	return v, true
+}
+
+// clearFocus returns the country in focus when it has more mentions than
+// any other, or "".
+func (d *Doc) clearFocus() string {
+	best, n, second := "", 0, 0
+	for c, k := range d.countries {
+		switch {
+		case k > n:
+			best, n, second = c, k, n
+		case k > second:
+			second = k
+		}
+	}
+	if n <= second {
+		return ""
+	}
+	return best
+}
+
+// bare reports a chunk with no determiner or possessor at all ("Police",
+// "Troops", "Riot police"): news writes generic-looking role nouns so for
+// the actors of the story.
+func (s *sentence) bare(ch *chunk) bool {
+	role := map[int]bool{}
+	for _, ag := range ch.own.agents {
+		for _, t := range ag.toks {
+			role[t] = true
+		}
+	}
+	for _, t := range ch.toks {
+		if isProper(s.toks[t].Tag) && !role[t] {
+			return false // a name: somebody new ("President Jair Bolsonaro")
+		}
+		switch s.toks[t].Rel {
+		case "det", "nmod:poss", "det:poss", "nummod":
+			return false
+		}
+		if s.toks[t].Tag == "PRP$" || s.toks[t].Tag == "DT" || s.toks[t].Tag == "CD" {
+			return false
+		}
+	}
+	return true
 }
 
 // countryNouns are nouns that refer back to a country in focus.
@@ -455,6 +531,16 @@ func (d *Doc) byRole(s *sentence, ch *chunk) (actorVal, bool) {
 	for _, ag := range ch.own.agents {
 		agents = append(agents, strings.ToUpper(ag.ref.agent.Code))
 	}
+	// The same title first: "the president" is the actor last called
+	// president, even when a mayor was named since.
+	head := s.words[ch.head]
+	for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-20; i-- {
+		e := d.entities[i]
+		if strings.HasPrefix(e.code, "---") || d.later(e, ch) || len(agents) == 0 || !hasWord(e.text, head) {
+			continue
+		}
+		return d.link(ch, e, "role", "\""+s.textOf(ch.toks)+"\" names the actor last called so: "+e.text), true
+	}
 	for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-20; i-- {
 		e := d.entities[i]
 		if strings.HasPrefix(e.code, "---") || d.later(e, ch) {
@@ -467,6 +553,16 @@ func (d *Doc) byRole(s *sentence, ch *chunk) (actorVal, bool) {
 		}
 	}
 	return actorVal{}, false
+}
+
+// hasWord reports whether text has the upper-case word w, ignoring case.
+func hasWord(text, w string) bool {
+	for _, f := range strings.Fields(text) {
+		if strings.EqualFold(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsString(list []string, s string) bool {

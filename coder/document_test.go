@@ -39,6 +39,7 @@ const docAgents = `
 GOVERNMENT [~GOV]
 DIPLOMAT [~GOV]
 MINISTER [~GOV]
+PRESIDENT [~GOV]
 AIRLINE [~BUS]
 POLICE {} [~COP]
 `
@@ -152,6 +153,23 @@ func TestArticleRules(t *testing.T) {
 			[][2]string{{"Rohan said Arnor had criticized Gondor.",
 				"(ROOT (S (NP (NNP Rohan)) (VP (VBD said) (SBAR (S (NP (NNP Arnor)) (VP (VBD had) (VP (VBN criticized) (NP (NNP Gondor))))))) (. .)))"}},
 			"s0 ARN GON 111", "-"},
+		{"a bare role noun is the role in the country in focus",
+			[][2]string{
+				{"Arnor criticized Gondor.", "(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"},
+				{"Arnor praised Rohan.", "(ROOT (S (NP (NNP Arnor)) (VP (VBD praised) (NP (NNP Rohan))) (. .)))"},
+				{"Police criticized Gondor.", "(ROOT (S (NP (NNS Police)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"}},
+			"s0 ARN GON 111; s1 ARN ROH 051; s2 ARNCOP GON 111", "-"},
+		{"no country in focus, no code",
+			[][2]string{
+				{"Arnor criticized Gondor.", "(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"},
+				{"Police criticized Gondor.", "(ROOT (S (NP (NNS Police)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"}},
+			"s0 ARN GON 111; s1 ---COP GON 111", "-"},
+		{"a title refers to the actor last given it",
+			[][2]string{
+				{"The Arnor president criticized Gondor.", "(ROOT (S (NP (DT The) (NNP Arnor) (NN president)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"},
+				{"The Gondor minister praised Rohan.", "(ROOT (S (NP (DT The) (NNP Gondor) (NN minister)) (VP (VBD praised) (NP (NNP Rohan))) (. .)))"},
+				{"The president criticized Rohan.", "(ROOT (S (NP (DT The) (NN president)) (VP (VBD criticized) (NP (NNP Rohan))) (. .)))"}},
+			"s0 ARNGOV GON 111; s1 GONGOV ROH 051; s2 ARNGOV ROH 111", "-"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
