@@ -379,7 +379,8 @@ func (b *browser) click(selector string) {
 		const el = document.querySelector(%q);
 		if (!el) return null;
 		el.scrollIntoView({block: 'center'});
-		const r = el.getBoundingClientRect();
+		// the first box: a link that wraps has its centre between the lines
+		const r = el.getClientRects()[0] || el.getBoundingClientRect();
 		const x = r.left + r.width / 2, y = r.top + r.height / 2;
 		const hit = document.elementFromPoint(x, y);
 		return {X: x, Y: y, Hit: !!hit && (hit === el || el.contains(hit))};
