@@ -32,7 +32,7 @@ type env struct {
 }
 
 func commands(e *env) []command {
-	return []command{newCodeCmd(e), newValidateCmd(e), newDictCmd(e), newCameoCmd(e), newAnalyzeCmd(e), newTrainCmd(e), newNLPCmd(e), newActorsCmd(e), newIngestCmd(e), newExportCmd(e)}
+	return []command{newCodeCmd(e), newValidateCmd(e), newDictCmd(e), newCameoCmd(e), newAnalyzeCmd(e), newTrainCmd(e), newNLPCmd(e), newActorsCmd(e), newIngestCmd(e), newExportCmd(e), newServeCmd(e)}
 }
 
 func main() {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/annalist/annalist"
-	"github.com/annalist/annalist/engine"
 	"github.com/annalist/annalist/server"
 )
 
@@ -23,10 +22,11 @@ type serveCmd struct {
 	// getenv reads ANNALIST_TOKEN and ANNALIST_READ_TOKEN (os.Getenv; tests replace it).
 	getenv func(string) string
 
-	addr, db, token, readToken, dictDir, verbs string
-	maxBody                                    int64
-	timeout, grace                             time.Duration
-	keepModal, quiet                           bool
+	engineFlags
+	addr, db, token, readToken string
+	maxBody                    int64
+	timeout, grace             time.Duration
+	quiet                      bool
 }
 
 func newServeCmd(e *env) command {
@@ -39,9 +39,7 @@ func newServeCmd(e *env) command {
 	c.fs.Int64Var(&c.maxBody, "max-body", server.DefaultMaxBody, "largest request body in bytes (413 beyond)")
 	c.fs.DurationVar(&c.timeout, "timeout", server.DefaultTimeout, "longest a request may take")
 	c.fs.DurationVar(&c.grace, "grace", 30*time.Second, "on SIGINT or SIGTERM, how long requests in flight may take to finish")
-	c.fs.StringVar(&c.dictDir, "dict-dir", "", "directory of dictionaries replacing the embedded set")
-	c.fs.StringVar(&c.verbs, "verbs", "tabari", "embedded verb dictionary: tabari or petrarch2")
-	c.fs.BoolVar(&c.keepModal, "keep-modal", false, "also code and store negated and hypothetical events")
+	c.engineFlags.register(c.fs, true)
 	c.fs.BoolVar(&c.quiet, "quiet", false, "log only warnings and errors, not every request")
 	c.fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: annalist serve [flags]")
@@ -78,24 +76,15 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	if c.readToken == "" {
 		c.readToken = c.getenv("ANNALIST_READ_TOKEN")
 	}
-	syn, err := parseSyntax(c.verbs)
-	if err != nil {
-		return err
-	}
 	level := slog.LevelInfo
 	if c.quiet {
 		level = slog.LevelWarn
 	}
 	log := slog.New(slog.NewTextHandler(c.e.stderr, &slog.HandlerOptions{Level: level}))
 
-	skipped := 0
-	eng, err := engine.New(engine.Config{DictDir: c.dictDir, Verbs: syn, KeepModal: c.keepModal,
-		Warn: func(error) { skipped++ }})
+	eng, err := c.newEngine(c.e.stderr)
 	if err != nil {
 		return err
-	}
-	if skipped > 0 {
-		log.Info("malformed dictionary lines skipped; annalist dict check lists them", "lines", skipped)
 	}
 	// Load the tagger and parser now rather than on the first request.
 	if _, err := eng.Analyzer(); err != nil {
