@@ -149,11 +149,11 @@ func (c *Coder) resolve(s *sentence, ch *chunk, date int, depth int) []actorVal 
 		}
 	}
 	if s.doc != nil && depth <= 1 {
-		if v, ok := s.doc.resolveMention(s, ch); ok {
-			return []actorVal{v}
+		if vs, ok := s.doc.resolveMention(s, ch); ok {
+			return vs
 		}
-		if v, ok := c.possessivePronoun(s, ch, own.agents); ok {
-			return []actorVal{v}
+		if vs, ok := c.possessivePronoun(s, ch, own.agents); ok {
+			return vs
 		}
 	}
 	if len(own.agents) > 0 {
@@ -366,27 +366,30 @@ func (c *Coder) actorOut(s *sentence, v actorVal) annalist.Actor {
 
 // possessivePronoun codes "its embassy", "their troops": the possessive
 // pronoun's antecedent with the chunk's own agents.
-func (c *Coder) possessivePronoun(s *sentence, ch *chunk, agents []agentHit) (actorVal, bool) {
+func (c *Coder) possessivePronoun(s *sentence, ch *chunk, agents []agentHit) ([]actorVal, bool) {
 	for _, t := range ch.toks {
 		if s.toks[t].Tag != "PRP$" || t == ch.head {
 			continue
 		}
-		v, ok := s.doc.pronoun(s, ch, s.words[t])
+		vs, ok := s.doc.pronoun(s, ch, s.words[t])
 		if !ok {
-			return actorVal{}, false
+			return nil, false
 		}
-		if cc := countryOf(v.code); cc != "" && len(agents) > 0 {
-			// "their government", "its embassy": the possessor gives the
-			// country, the noun the role (not the possessor's own role).
-			v.code = addAgents(cc, agents)
-			v.agents = agents
-			return v, true
+		for i, v := range vs {
+			if cc := countryOf(v.code); cc != "" && len(agents) > 0 {
+				// "their government", "its embassy": the possessor gives the
+				// country, the noun the role (not the possessor's own role).
+				v.code = addAgents(cc, agents)
+				v.agents = agents
+			} else {
+				v.code = addAgents(v.code, agents)
+				v.agents = append(append([]agentHit(nil), v.agents...), agents...)
+			}
+			vs[i] = v
 		}
-		v.code = addAgents(v.code, agents)
-		v.agents = append(append([]agentHit(nil), v.agents...), agents...)
-		return v, true
+		return vs, true
 	}
-	return actorVal{}, false
+	return nil, false
 }
 
 func mergeToks(a, b []int) []int {

@@ -255,13 +255,17 @@ func patternHasModal(p *pattern) bool {
 // any case.
 func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) {
 	upper, lower := c.scopes(s, v)
+	patLower := lower
+	if s.doc != nil {
+		patLower = s.withoutClauses(v.tok, lower)
+	}
 	var b binding
 	var pat *pattern
 	for _, p := range v.patterns {
 		if !s.hasAll(p.need) {
 			continue
 		}
-		if bb, ok := c.matchPattern(s, p, upper, lower); ok {
+		if bb, ok := c.matchPattern(s, p, upper, patLower); ok {
 			b, pat = bb, p
 			break
 		}

@@ -60,6 +60,9 @@ type entity struct {
 	// likelier antecedent of a pronoun.
 	subject bool
 	val     actorVal
+	// group holds the members of a coordination ("Egypt, Greece and
+	// Cyprus"): "they" refers to all of them.
+	group []actorVal
 }
 
 // NewDoc starts coding an article. pub is the publication date (zero when
@@ -189,6 +192,48 @@ func (d *Doc) register(s *sentence, sentIndex int) {
 			d.suggest(s, ch, v, unknown, sentIndex)
 		}
 	}
+	d.registerGroups(s, sentIndex)
+}
+
+// registerGroups remembers each coordination of two or more coded actors as
+// one plural entity, the antecedent of a later "they".
+func (d *Doc) registerGroups(s *sentence, sentIndex int) {
+	for _, ch := range s.chunks {
+		if ch.pronoun && !s.gone[ch.head] && strings.HasPrefix(s.toks[ch.head].Rel, "nsubj") {
+			// "They ... They": a plural pronoun subject carries its group on
+			if vs, ok := d.pronoun(s, ch, s.words[ch.head]); ok && len(vs) > 1 {
+				d.entities = append(d.entities, &entity{code: vs[0].code, text: s.textOf(ch.toks), plural: true,
+					sentence: sentIndex, tok: ch.start, val: vs[0], group: vs, subject: true})
+			}
+			continue
+		}
+		if ch.pronoun || s.gone[ch.head] || s.firstConjunct(ch) != ch {
+			continue
+		}
+		members := s.conjuncts(ch)
+		if len(members) < 2 {
+			continue
+		}
+		var group []actorVal
+		seen := map[string]bool{}
+		for _, v := range d.c.resolveGroup(s, ch, d.date, 1) {
+			if v.null || v.resolution != nil || seen[v.code] {
+				continue
+			}
+			seen[v.code] = true
+			group = append(group, v)
+		}
+		if len(group) < 2 {
+			continue
+		}
+		start := ch.start
+		for _, m := range members {
+			start = min(start, m.start)
+		}
+		d.entities = append(d.entities, &entity{code: group[0].code, text: s.textOf(ch.toks), plural: true,
+			sentence: sentIndex, tok: start, val: group[0], group: group,
+			subject: strings.HasPrefix(s.toks[ch.head].Rel, "nsubj")})
+	}
 }
 
 // nameWords returns the proper-name words of a chunk ("TARIQ SHAH
@@ -303,13 +348,23 @@ func (d *Doc) suggest(s *sentence, ch *chunk, v actorVal, names []string, sentIn
 // resolveMention links a chunk that names no actor to one the article
 // introduced: a pronoun, a surname, a role noun ("the minister"), or "the
 // country". It returns false when nothing fits.
-func (d *Doc) resolveMention(s *sentence, ch *chunk) (actorVal, bool) {
+func (d *Doc) resolveMention(s *sentence, ch *chunk) ([]actorVal, bool) {
+	if ch.pronoun {
+		return d.pronoun(s, ch, s.words[ch.head])
+	}
+	v, ok := d.resolveNoun(s, ch)
+	if !ok {
+		return nil, false
+	}
+	return []actorVal{v}, true
+}
+
+// resolveNoun links a noun chunk to an entity: a surname, a role noun or
+// "the country".
+func (d *Doc) resolveNoun(s *sentence, ch *chunk) (actorVal, bool) {
 	head := s.words[ch.head]
 	tag := s.toks[ch.head].Tag
-	switch {
-	case ch.pronoun:
-		return d.pronoun(s, ch, head)
-	case tag == "NNP" || tag == "NNPS":
+	if tag == "NNP" || tag == "NNPS" {
 		if v, ok := d.byName(s, ch); ok {
 			return v, true
 		}
@@ -407,7 +462,7 @@ func (d *Doc) resolved(ch *chunk, code, method, antecedent, reason string) actor
 
 // pronoun resolves he/she/it/they and their possessives to the most recent
 // compatible entity.
-func (d *Doc) pronoun(s *sentence, ch *chunk, w string) (actorVal, bool) {
+func (d *Doc) pronoun(s *sentence, ch *chunk, w string) ([]actorVal, bool) {
 	var want func(e *entity) bool
 	switch w {
 	case "HE", "HIM", "HIS", "SHE", "HER", "HERS", "HIMSELF", "HERSELF":
@@ -416,8 +471,26 @@ func (d *Doc) pronoun(s *sentence, ch *chunk, w string) (actorVal, bool) {
 		want = func(e *entity) bool { return !e.person && !e.plural }
 	case "THEY", "THEM", "THEIR", "THEMSELVES":
 		want = func(e *entity) bool { return !e.person }
+		// a plural actor of this or the two sentences before, the subject
+		// first: "Egypt, Greece and Cyprus met ... They called on Turkey"
+		var plural *entity
+		for i := len(d.entities) - 1; i >= 0 && i >= len(d.entities)-20; i-- {
+			e := d.entities[i]
+			if e.sentence < d.cur-2 {
+				break
+			}
+			if !e.plural || e.person || d.later(e, ch) {
+				continue
+			}
+			if plural == nil || (e.subject && !plural.subject && e.sentence == plural.sentence) {
+				plural = e
+			}
+		}
+		if plural != nil {
+			return d.linkAll(ch, plural, "pronoun", "\""+strings.ToLower(w)+"\" refers to the nearest plural actor"), true
+		}
 	default:
-		return actorVal{}, false
+		return nil, false
 	}
 	// The subject of the latest sentence that has a compatible actor is the
 	// likeliest antecedent; failing that, the nearest compatible actor.
@@ -434,13 +507,27 @@ func (d *Doc) pronoun(s *sentence, ch *chunk, w string) (actorVal, bool) {
 			break
 		}
 		if e.subject {
-			return d.link(ch, e, "pronoun", "\""+strings.ToLower(w)+"\" refers to the subject of the nearest sentence naming a "+kindOf(e)), true
+			return d.linkAll(ch, e, "pronoun", "\""+strings.ToLower(w)+"\" refers to the subject of the nearest sentence naming a "+kindOf(e)), true
 		}
 	}
 	if nearest != nil {
-		return d.link(ch, nearest, "pronoun", "\""+strings.ToLower(w)+"\" refers to the nearest preceding "+kindOf(nearest)), true
+		return d.linkAll(ch, nearest, "pronoun", "\""+strings.ToLower(w)+"\" refers to the nearest preceding "+kindOf(nearest)), true
 	}
-	return actorVal{}, false
+	return nil, false
+}
+
+// linkAll links a mention to an entity, or to every member of a group.
+func (d *Doc) linkAll(ch *chunk, e *entity, method, reason string) []actorVal {
+	if len(e.group) == 0 {
+		return []actorVal{d.link(ch, e, method, reason)}
+	}
+	out := make([]actorVal, 0, len(e.group))
+	for _, m := range e.group {
+		member := *e
+		member.val, member.group = m, nil
+		out = append(out, d.link(ch, &member, method, reason))
+	}
+	return out
 }
 
 // later reports whether entity e is mentioned at or after chunk ch in the

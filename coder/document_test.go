@@ -22,6 +22,10 @@ PRAISE
 SAY {SAYS SAID SAYING}
 TELL {TELLS TOLD TELLING}
 
+--- CONCLUDE [010] ---
+CONCLUDE {CONCLUDES CONCLUDED CONCLUDING}
+- * AGREEMENT [057]
+
 --- BAN [172] ---
 BAN {BANS BANNED BANNING}
 
@@ -170,6 +174,18 @@ func TestArticleRules(t *testing.T) {
 				{"The Gondor minister praised Rohan.", "(ROOT (S (NP (DT The) (NNP Gondor) (NN minister)) (VP (VBD praised) (NP (NNP Rohan))) (. .)))"},
 				{"The president criticized Rohan.", "(ROOT (S (NP (DT The) (NN president)) (VP (VBD criticized) (NP (NNP Rohan))) (. .)))"}},
 			"s0 ARNGOV GON 111; s1 GONGOV ROH 051; s2 ARNGOV ROH 111", "-"},
+		{"'they' is every member of the last coordination, and carries it on",
+			[][2]string{
+				{"Arnor and Gondor criticized Rohan.", "(ROOT (S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD criticized) (NP (NNP Rohan))) (. .)))"},
+				{"Rohan criticized Arnor.", "(ROOT (S (NP (NNP Rohan)) (VP (VBD criticized) (NP (NNP Arnor))) (. .)))"},
+				{"They praised Rohan.", "(ROOT (S (NP (PRP They)) (VP (VBD praised) (NP (NNP Rohan))) (. .)))"},
+				{"Rohan praised Arnor.", "(ROOT (S (NP (NNP Rohan)) (VP (VBD praised) (NP (NNP Arnor))) (. .)))"},
+				{"They criticized Rohan.", "(ROOT (S (NP (PRP They)) (VP (VBD criticized) (NP (NNP Rohan))) (. .)))"}},
+			"s0 ARN ROH 111; s0 GON ROH 111; s1 ROH ARN 111; s2 ARN ROH 051; s2 GON ROH 051; s3 ROH ARN 051; s4 ARN ROH 111; s4 GON ROH 111", "-"},
+		{"a pattern's words are not taken from a that-clause",
+			[][2]string{{"Arnor concluded that the agreement with Gondor was void.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBD concluded) (SBAR (IN that) (S (NP (NP (DT the) (NN agreement)) (PP (IN with) (NP (NNP Gondor)))) (VP (VBD was) (ADJP (JJ void)))))) (. .)))"}},
+			"", "ARN GON 057"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

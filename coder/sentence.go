@@ -729,6 +729,42 @@ func (s *sentence) ownArguments(v int, lower []int) []int {
 	return out
 }
 
+// withoutClauses drops from lower the finite clauses verb v governs as
+// complements ("concluded that the agreement is void"): their nouns are
+// what was said or found, not the verb's objects, so a pattern such as
+// "CONCLUDE * &TREATY" must not find them there.
+func (s *sentence) withoutClauses(v int, lower []int) []int {
+	var drop []int
+	for _, k := range s.kids[v] {
+		if s.toks[k].Rel != "ccomp" {
+			continue
+		}
+		for _, m := range s.kids[k] {
+			if r := s.toks[m].Rel; r == "nsubj" || r == "nsubj:pass" || r == "expl" {
+				drop = append(drop, k)
+				break
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return lower
+	}
+	out := make([]int, 0, len(lower))
+	for _, t := range lower {
+		in := false
+		for _, k := range drop {
+			if s.under(t, k) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // appositives returns the chunks in apposition to ch: its appos dependents
 // and, when ch is itself an appositive, the chunk it renames.
 func (s *sentence) appositives(ch *chunk) []*chunk {
