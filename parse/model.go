@@ -336,6 +336,7 @@ func (m *Model) Parse(words, tags []string, heads []int, rels []string) {
 
 // run parses greedily from the initial configuration.
 func (m *Model) run(s *state) {
+	m.scoreWindows(s)
 	var sc [nMoves]int32
 	for !s.done() {
 		best := s.forced()
@@ -360,12 +361,13 @@ func (m *Model) run(s *state) {
 
 // scoreTrans sets out to the transition scores of the current
 // configuration: the sum of the weights of transFeatures' keys, computed
-// group by group. A group's sum is kept in s.memo and looked up again only
-// when what it reads has changed: S0's fixed context once per word, its
-// right dependents when it gets one, N0's window when N0 moves, its left
-// dependents when it moves or gets one. The S0-N0 pairs change at every
-// step. All keys of a step are first touched in one pass, so that their
-// cache misses overlap, then summed.
+// group by group (see transFeatures). A group's sum is kept in s.memo and
+// looked up again only when what it reads has changed: S0's fixed context
+// once per word, its right dependents when it gets one, N0's left dependents
+// when N0 moves or gets one; N0's window is summed for every position before
+// parsing (scoreWindows). The S0-N0 pairs change at every step. All keys of a
+// step are first touched in one pass, so that their cache misses overlap,
+// then summed.
 func (m *Model) scoreTrans(s *state, out *[nMoves]int32) {
 	s0, s1, n0 := s.top(), s.second(), s.b
 	mm := &s.memo
@@ -380,16 +382,11 @@ func (m *Model) scoreTrans(s *state, out *[nMoves]int32) {
 		k = s.s0RightKeys(k, s0)
 	}
 	e1 := len(k)
-	newN0 := mm.n0At != n0
-	if newN0 {
-		k = s.n0Keys(k, n0)
-	}
-	e2 := len(k)
-	newN0L := newN0 || mm.n0lN != s.nl[n0]
+	newN0L := mm.n0lAt != n0 || mm.n0lN != s.nl[n0]
 	if newN0L {
 		k = s.n0LeftKeys(k, n0)
 	}
-	e3 := len(k)
+	e2 := len(k)
 	k = s.pairKeys(k, s0, s1, n0)
 	s.keys = k
 	s.sink += m.trans.touch(k)
@@ -401,19 +398,34 @@ func (m *Model) scoreTrans(s *state, out *[nMoves]int32) {
 		mm.s0rSc[s0] = m.trans.sum(k[e0:e1])
 		mm.s0rN[s0] = s.nr[s0]
 	}
-	if newN0 {
-		mm.n0Sc = m.trans.sum(k[e1:e2])
-		mm.n0At = n0
-	}
 	if newN0L {
-		mm.n0lSc = m.trans.sum(k[e2:e3])
-		mm.n0lN = s.nl[n0]
+		mm.n0lSc = m.trans.sum(k[e1:e2])
+		mm.n0lAt, mm.n0lN = n0, s.nl[n0]
 	}
-	p := m.trans.sum(k[e3:])
-	a, b := &mm.s0Sc[s0], &mm.s0rSc[s0]
+	p := m.trans.sum(k[e2:])
+	a, b, c := &mm.s0Sc[s0], &mm.s0rSc[s0], &mm.n0Sc[n0]
 	for j := range out {
-		out[j] = m.bias[j] + a[j] + b[j] + mm.n0Sc[j] + mm.n0lSc[j] + p[j]
+		out[j] = m.bias[j] + a[j] + b[j] + c[j] + mm.n0lSc[j] + p[j]
 	}
+}
+
+// scoreWindows sums the N0 window group (n0Keys) of every word position at
+// once: it depends on the position alone, and touching all the keys of a
+// sentence in one pass lets their cache misses overlap.
+func (m *Model) scoreWindows(s *state) {
+	mm := &s.memo
+	k := s.keys[:0]
+	for p := 0; p < s.n; p++ {
+		k = s.n0Keys(k, int32(p))
+		mm.n0End[p] = int32(len(k))
+	}
+	s.sink += m.trans.touch(k)
+	from := int32(0)
+	for p := 0; p < s.n; p++ {
+		mm.n0Sc[p] = m.trans.sum(k[from:mm.n0End[p]])
+		from = mm.n0End[p]
+	}
+	s.keys = k
 }
 
 // predictLabel picks the label of the arc h -> d: "root" for arcs from the

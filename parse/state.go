@@ -55,9 +55,10 @@ type memo struct {
 	s0Done []bool
 	s0rSc  [][nMoves]int32 // per word: its s0RightKeys sum with s0rN right dependents
 	s0rN   []int32         // -1 before the first
-	n0At   int32           // the N0 of n0Sc, -1 before the first
-	n0Sc   [nMoves]int32
-	n0lN   int32 // N0's number of left dependents for n0lSc
+	n0Sc   [][nMoves]int32 // per word: its n0Keys sum (Model.scoreWindows)
+	n0End  []int32         // scratch for scoreWindows
+	n0lAt  int32           // the N0 of n0lSc, -1 before the first
+	n0lN   int32           // N0's number of left dependents for n0lSc
 	n0lSc  [nMoves]int32
 }
 
@@ -68,13 +69,16 @@ func (mm *memo) reset(m int) {
 		mm.s0Done = make([]bool, m)
 		mm.s0rSc = make([][nMoves]int32, m)
 		mm.s0rN = make([]int32, m)
+		mm.n0Sc = make([][nMoves]int32, m)
+		mm.n0End = make([]int32, m)
 	}
 	mm.s0Sc, mm.s0Done, mm.s0rSc, mm.s0rN = mm.s0Sc[:m], mm.s0Done[:m], mm.s0rSc[:m], mm.s0rN[:m]
+	mm.n0Sc, mm.n0End = mm.n0Sc[:m], mm.n0End[:m]
 	for i := range mm.s0Done {
 		mm.s0Done[i] = false
 		mm.s0rN[i] = -1
 	}
-	mm.n0At = -1
+	mm.n0lAt = -1
 }
 
 func (s *state) reset(n int) {
