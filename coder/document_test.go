@@ -37,6 +37,7 @@ const docActors = `
 ARNOR [ARN]
 GONDOR [GON]
 ROHAN [ROH]
+ARNORIAN [ARN]
 `
 
 const docAgents = `
@@ -186,6 +187,10 @@ func TestArticleRules(t *testing.T) {
 			[][2]string{{"Arnor concluded that the agreement with Gondor was void.",
 				"(ROOT (S (NP (NNP Arnor)) (VP (VBD concluded) (SBAR (IN that) (S (NP (NP (DT the) (NN agreement)) (PP (IN with) (NP (NNP Gondor)))) (VP (VBD was) (ADJP (JJ void)))))) (. .)))"}},
 			"", "ARN GON 057"},
+		{"a capitalised adjective the parser hung elsewhere belongs to the noun phrase after it",
+			[][2]string{{"Arnorian police criticized Gondor.",
+				"(ROOT (S (ADJP (JJ Arnorian)) (NP (NNS police)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"}},
+			"s0 ARNCOP GON 111", "ARNCOP GON 111"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -309,6 +309,31 @@ func (s *sentence) buildChunks() {
 		s.chunks = append(s.chunks, c)
 	}
 	s.mergeAdjacent()
+	s.absorbStrayModifiers()
+}
+
+// absorbStrayModifiers gives a noun chunk the capitalised adjectives and
+// names right before it that the parser attached to something outside any
+// chunk ("Brazilian | President Jair Bolsonaro opposed", with "Brazilian"
+// hung from the verb): they describe the noun phrase they stand in.
+func (s *sentence) absorbStrayModifiers() {
+	for _, c := range s.chunks {
+		for t := c.start - 1; t >= 0 && s.chunk[t] < 0; t-- {
+			tk := s.toks[t]
+			if !(strings.HasPrefix(tk.Tag, "JJ") || isProper(tk.Tag)) || tk.Text == "" || tk.Text[0] < 'A' || tk.Text[0] > 'Z' {
+				break
+			}
+			if h := tk.Head; h >= 0 && s.chunk[h] >= 0 && s.chunk[h] != c.idx {
+				break // it belongs to another noun phrase
+			}
+			if tk.Rel == "punct" || tk.Rel == "cc" || tk.Rel == "case" || len(s.kids[t]) > 0 {
+				break
+			}
+			c.toks = append([]int{t}, c.toks...)
+			c.start = t
+			s.chunk[t] = c.idx
+		}
+	}
 }
 
 // mergeRels are attachments between two touching noun chunks that a parser
