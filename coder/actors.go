@@ -16,11 +16,7 @@ import (
 // and "the Ministry of Silly Walks" matches !MINIST!_OF_SILLY_WALKS.
 func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
 	ext := s.extended(ch, 3)
-	words := make([]string, len(ext))
-	for i, t := range ext {
-		words[i] = s.words[t]
-	}
-	own := len(ch.toks)
+	words, at, own := matchWords(s, ext, len(ch.toks))
 	var out coding
 	for _, t := range ch.toks {
 		if w := s.words[t]; w == "FORMER" || w == "EX" || strings.HasPrefix(w, "EX-") {
@@ -45,7 +41,7 @@ func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
 		hit := &actorHit{ref: m.ref, code: code}
 		for _, q := range m.toks {
 			used[q] = true
-			hit.toks = append(hit.toks, ext[q])
+			hit.toks = appendTok(hit.toks, ext[wordTok(at, q)])
 		}
 		if c.isCapital(s, hit) {
 			hit.code += "GOV" // "Beijing said": a capital stands for its government
@@ -74,12 +70,95 @@ func (c *Coder) codeOwn(s *sentence, ch *chunk, date int) coding {
 		hit := agentHit{ref: m.ref}
 		for _, q := range m.toks {
 			used[q] = true
-			hit.toks = append(hit.toks, ext[q])
+			hit.toks = appendTok(hit.toks, ext[wordTok(at, q)])
 		}
 		out.agents = append(out.agents, hit)
 		p = m.toks[len(m.toks)-1]
 	}
 	return out
+}
+
+// matchWords returns the words dictionary phrases are matched against for
+// the tokens ext, of which the first own are the chunk's: each token's
+// upper-case form, except that a group name written with its number ("G7",
+// "G-20", "P5") is split into the two words the dictionaries write (G_7).
+// at maps each word to its token's position in ext (nil when no token was
+// split: word i is token i); the returned own counts the words of the
+// chunk's tokens.
+func matchWords(s *sentence, ext []int, own int) (words []string, at []int, ownWords int) {
+	split := false
+	for _, t := range ext {
+		if _, _, ok := letterNumber(s.words[t]); ok {
+			split = true
+			break
+		}
+	}
+	if !split {
+		words = make([]string, len(ext))
+		for i, t := range ext {
+			words[i] = s.words[t]
+		}
+		return words, nil, own
+	}
+	words = make([]string, 0, len(ext)+1)
+	at = make([]int, 0, len(ext)+1)
+	for i, t := range ext {
+		if a, b, ok := letterNumber(s.words[t]); ok {
+			words = append(words, a, b)
+			at = append(at, i, i)
+			if i < own {
+				ownWords += 2
+			}
+			continue
+		}
+		words = append(words, s.words[t])
+		at = append(at, i)
+		if i < own {
+			ownWords++
+		}
+	}
+	return words, at, ownWords
+}
+
+// letterNumber splits "G7", "G-20" or "P5" into letters and number: one to
+// three capital letters, an optional hyphen, one to three digits.
+func letterNumber(w string) (string, string, bool) {
+	i := 0
+	for i < len(w) && i < 3 && w[i] >= 'A' && w[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i == len(w) {
+		return "", "", false
+	}
+	j := i
+	if w[j] == '-' {
+		j++
+	}
+	if j == len(w) || len(w)-j > 3 {
+		return "", "", false
+	}
+	for k := j; k < len(w); k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return "", "", false
+		}
+	}
+	return w[:i], w[j:], true
+}
+
+// wordTok maps a word position from matchWords to its position in ext.
+func wordTok(at []int, q int) int {
+	if at == nil {
+		return q
+	}
+	return at[q]
+}
+
+// appendTok appends t unless it is already the last token.
+func appendTok(toks []int, t int) []int {
+	if n := len(toks); n > 0 && toks[n-1] == t {
+		return toks
+	}
+	return append(toks, t)
 }
 
 // actorVal is one resolved actor: a code with the text and entries behind it.

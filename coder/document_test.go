@@ -38,6 +38,7 @@ ARNOR [ARN]
 GONDOR [GON]
 ROHAN [ROH]
 ARNORIAN [ARN]
+G_7 [IGOGOS]
 `
 
 const docAgents = `
@@ -191,6 +192,10 @@ func TestArticleRules(t *testing.T) {
 			[][2]string{{"Arnorian police criticized Gondor.",
 				"(ROOT (S (ADJP (JJ Arnorian)) (NP (NNS police)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"}},
 			"s0 ARNCOP GON 111", "ARNCOP GON 111"},
+		{"a group name with its number matches the dictionary's two words",
+			[][2]string{{"Arnor criticized the G7 and the G-7.",
+				"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NP (DT the) (NNP G7)) (CC and) (NP (DT the) (NNP G-7)))) (. .)))"}},
+			"s0 ARN IGOGOS 111", "ARN IGOGOS 111"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,5 +210,21 @@ func TestArticleRules(t *testing.T) {
 				t.Errorf("sentence: got %q, want %q", got, tt.sentence)
 			}
 		})
+	}
+}
+
+func TestLetterNumber(t *testing.T) {
+	for _, tt := range []struct {
+		w, a, b string
+		ok      bool
+	}{
+		{"G7", "G", "7", true}, {"G-20", "G", "20", true}, {"P5", "P", "5", true}, {"OPEC", "", "", false},
+		{"2020", "", "", false}, {"G", "", "", false}, {"G-", "", "", false}, {"ABCD1", "", "", false},
+		{"G7A", "", "", false}, {"A1234", "", "", false}, {"COVID-19", "", "", false},
+	} {
+		a, b, ok := letterNumber(tt.w)
+		if a != tt.a || b != tt.b || ok != tt.ok {
+			t.Errorf("letterNumber(%q) = %q, %q, %v", tt.w, a, b, ok)
+		}
 	}
 }
