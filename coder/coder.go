@@ -308,6 +308,11 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 		if srcChunk == nil && tgtChunk == nil && pat == nil {
 			if agent, subj := c.passiveActors(s, v.tok); agent != nil {
 				srcChunk, tgtChunk, swapped = agent, subj, true
+			} else if s.doc != nil && s.passiveSubject(v.tok) {
+				// "The PKK is banned in Turkey", "three protesters were
+				// arrested": the subject is the one acted on and the text
+				// does not say who acted, so there is no source.
+				return nil, lower
 			}
 		}
 		if srcChunk == nil {

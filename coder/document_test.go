@@ -196,6 +196,14 @@ func TestArticleRules(t *testing.T) {
 			[][2]string{{"Arnor criticized the G7 and the G-7.",
 				"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NP (DT the) (NNP G7)) (CC and) (NP (DT the) (NNP G-7)))) (. .)))"}},
 			"s0 ARN IGOGOS 111", "ARN IGOGOS 111"},
+		{"a passive without an agent has no source",
+			[][2]string{{"Gondor diplomats were expelled from Arnor.",
+				"(ROOT (S (NP (NNP Gondor) (NNS diplomats)) (VP (VBD were) (VP (VBN expelled) (PP (IN from) (NP (NNP Arnor))))) (. .)))"}},
+			"", "GONGOV ARN 174"},
+		{"a passive with an agent is coded from the agent",
+			[][2]string{{"Gondor diplomats were expelled by Arnor.",
+				"(ROOT (S (NP (NNP Gondor) (NNS diplomats)) (VP (VBD were) (VP (VBN expelled) (PP (IN by) (NP (NNP Arnor))))) (. .)))"}},
+			"s0 ARN GONGOV 161", "ARN GONGOV 174"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

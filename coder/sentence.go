@@ -687,6 +687,16 @@ func (s *sentence) isPassive(v int) bool {
 	return false
 }
 
+// passiveSubject reports whether verb v has a passive subject of its own.
+func (s *sentence) passiveSubject(v int) bool {
+	for _, k := range s.kids[v] {
+		if r := s.toks[k].Rel; r == "nsubj:pass" || r == "csubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
 // contiguous reports whether tokens from a to b have no punctuation,
 // coordinator or verb between them.
 func (s *sentence) contiguous(a, b int) bool {
