@@ -205,3 +205,27 @@ func TestGoldenCorpora(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseWikinews parses the Wikinews sample (news sentences, 21
+// words on average, tags from the tagger as frozen in
+// testdata/golden/wikinews.parsed.gz) round robin.
+func BenchmarkParseWikinews(b *testing.B) {
+	m := model(b)
+	sents := readGolden(b, filepath.Join("testdata", "golden", "wikinews.parsed.gz"))
+	heads := make([]int, 1024)
+	rels := make([]string, 1024)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	done := 0
+	for i := 0; i < b.N; i++ {
+		g := &sents[i%len(sents)]
+		n := len(g.words)
+		m.Parse(g.words, g.tags, heads[:n], rels[:n])
+		done += n
+	}
+	b.ReportMetric(float64(done)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(done)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
