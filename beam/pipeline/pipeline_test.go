@@ -550,3 +550,27 @@ func TestCollapseAcrossShards(t *testing.T) {
 		t.Errorf("stats %+v: want 120 articles, %d events, %d collapsed", st, len(ref.events), len(ref.collapsed))
 	}
 }
+
+// BenchmarkWikinewsPrism runs the whole pipeline on in-process prism over
+// the Wikinews corpus (294 articles) and reports articles and events per
+// second, engine loading included once per process.
+func BenchmarkWikinewsPrism(b *testing.B) {
+	in := abs(b, corpus)
+	var st Stats
+	start := time.Now()
+	for i := 0; b.Loop(); i++ {
+		p, err := New(Config{Inputs: []string{in}, Output: filepath.Join(b.TempDir(), "run"), Shards: 2, OneADay: true, DateAdded: dateAdded})
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := prism.Execute(context.Background(), p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st = StatsOf(res)
+	}
+	secs := time.Since(start).Seconds() / float64(b.N)
+	b.ReportMetric(float64(st.Articles)/secs, "articles/s")
+	b.ReportMetric(float64(st.Sentences)/secs, "sentences/s")
+	b.ReportMetric(float64(st.Events)/secs, "events/s")
+}
