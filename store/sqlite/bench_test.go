@@ -96,7 +96,8 @@ func BenchmarkPut(b *testing.B) {
 }
 
 // BenchmarkEvents reads pages of 100 events from a database of 3,000
-// coded articles, with common filters.
+// coded articles, with common filters, and the dyad and timeline
+// aggregates the explore view asks for.
 func BenchmarkEvents(b *testing.B) {
 	base := storetest.Coded(b, storetest.CorpusArticles)
 	ctx := context.Background()
@@ -141,6 +142,30 @@ func BenchmarkEvents(b *testing.B) {
 				n += len(evs)
 			}
 			b.ReportMetric(float64(n)/float64(b.N), "events/op")
+		})
+	}
+	for _, bc := range []struct {
+		name string
+		run  func() error
+	}{
+		{"dyads", func() error { _, err := st.Dyads(ctx, store.Filter{}, 60); return err }},
+		{"dyads-actor", func() error { _, err := st.Dyads(ctx, store.Filter{Actor: "USA"}, 60); return err }},
+		{"dyads-dates", func() error {
+			_, err := st.Dyads(ctx, store.Filter{From: "2019-03-01", To: "2019-09-30"}, 60)
+			return err
+		}},
+		{"timeline-month-quad", func() error { _, err := st.Timeline(ctx, store.Filter{}, "month", "quad"); return err }},
+		{"timeline-day-root-actor", func() error {
+			_, err := st.Timeline(ctx, store.Filter{Actor: "USA"}, "day", "root")
+			return err
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if err := bc.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 	b.Run("each-all", func(b *testing.B) {
