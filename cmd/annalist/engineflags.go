@@ -26,7 +26,7 @@ func (f *engineFlags) register(fs *flag.FlagSet, modal bool) {
 	fs.StringVar(&f.verbs, "verbs", "petrarch2", "embedded verb dictionary: petrarch2 (CAMEO.2.0.txt) or tabari (CAMEO.verbpatterns.150430.txt)")
 	fs.BoolVar(&f.strict, "strict-dicts", false, "fail on the first malformed dictionary line")
 	if modal {
-		fs.BoolVar(&f.keepModal, "keep-modal", false, "also output negated and hypothetical events (marked in \"modality\")")
+		fs.BoolVar(&f.keepModal, "keep-modal", false, "also output negated, hypothetical and background (historical) events, marked in \"modality\"")
 	}
 }
 
