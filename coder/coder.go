@@ -277,9 +277,9 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 	var prov annalist.Provenance
 	if pat != nil {
 		code = pat.p.Code
-		prov = provenance(c.ix.verbPath, pat.p.Line, "- "+pat.p.Text, s.span(b.toks))
+		prov = provenance(c.ix.dictPath(pat.p.Path), pat.p.Line, "- "+pat.p.Text, s.span(b.toks))
 	} else {
-		prov = provenance(c.ix.verbPath, v.ref.verb.Line, v.ref.verb.Text, s.span(rangeToks(v.start, v.end)))
+		prov = provenance(c.ix.dictPath(v.ref.verb.Path), v.ref.verb.Line, v.ref.verb.Text, s.span(rangeToks(v.start, v.end)))
 	}
 	if code.IsNull() || !validCode(code) {
 		return nil, nil

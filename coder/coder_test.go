@@ -1,8 +1,10 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/dict"
@@ -338,6 +340,53 @@ func TestPETRARCH2Semantics(t *testing.T) {
 			x := res.Events[0].Evidence.Transform
 			if (x == nil) != (tt.xform == "") || (x != nil && x.Entry != tt.xform) {
 				t.Errorf("transform evidence = %+v, want %q", x, tt.xform)
+			}
+		})
+	}
+}
+
+// TestMergedVerbsProvenance codes with a verb dictionary merged from two
+// files and checks that the evidence names the file and line that fired.
+func TestMergedVerbsProvenance(t *testing.T) {
+	fsys := fstest.MapFS{
+		"base.verbs": {Data: []byte("--- EXPLAIN [010] ---\nSAY {SAYS SAID SAYING}\n\n--- CRITICIZE [121:122] ---\nCRITICIZE\n~ a (b . ATTACK) SAY = a b 112\n")},
+		"more.verbs": {Data: []byte("--- CRITICIZE ---\n- * + (FOR {HUMAN RIGHTS}) [1122]\n--- PHYSICAL_CONFLICT [190] ---\nATTACK\nSHELL\n")},
+	}
+	vs, errs := dict.Load(dict.LoadOptions{FS: fsys, Verbs: "base.verbs", MoreVerbs: []string{"more.verbs"}, Options: dict.Options{Syntax: dict.SyntaxPETRARCH2}})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	set := testSet(t, "")
+	set.Verbs = vs.Verbs
+	c := New(set, nil, DefaultOptions())
+	tests := []struct{ name, text, parse, want, dict, entry, xform string }{
+		{"a pattern of the later file", "Arnor criticized Gondor for human rights.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor)) (PP (IN for) (NP (JJ human) (NNS rights)))) (. .)))",
+			"ARN GON 1122", "more.verbs:2", "- * + (FOR {HUMAN RIGHTS}) [1122]", ""},
+		{"a verb of the earlier file", "Arnor criticized Gondor.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))",
+			"ARN GON 121", "base.verbs:5", "CRITICIZE", ""},
+		{"a later verb inside an earlier transformation", "Arnor said Gondor shelled the Shire.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (NNP Gondor)) (VP (VBD shelled) (NP (DT the) (NNP Shire)))))) (. .)))",
+			"ARN GON 112", "base.verbs:2", "SAY {SAYS SAID SAYING}", "base.verbs:6"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.CodeSentence(parsed(t, tt.text, tt.parse), 0, 19950101)
+			if got := codes(res.Events); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			p := res.Events[0].Evidence.Pattern
+			if got := p.Dict + ":" + strconv.Itoa(p.Line); got != tt.dict || p.Entry != tt.entry {
+				t.Errorf("pattern evidence %s %q, want %s %q", got, p.Entry, tt.dict, tt.entry)
+			}
+			x := res.Events[0].Evidence.Transform
+			if x != nil {
+				if got := x.Dict + ":" + strconv.Itoa(x.Line); got != tt.xform {
+					t.Errorf("transform evidence %s, want %s", got, tt.xform)
+				}
+			} else if tt.xform != "" {
+				t.Errorf("no transform evidence, want %s", tt.xform)
 			}
 		})
 	}

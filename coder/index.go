@@ -446,6 +446,15 @@ func (t *trie) longest(words []string, start, end int) (match, bool) {
 	return best, found
 }
 
+// dictPath returns the verb file an entry came from: its own Path when the
+// reader set one (always, for merged dictionaries), else the dictionary's.
+func (ix *index) dictPath(p string) string {
+	if p == "" {
+		return ix.verbPath
+	}
+	return p
+}
+
 // provenance describes a dictionary entry match for the output.
 func provenance(path string, line int, entry string, span annalist.Span) annalist.Provenance {
 	if i := strings.LastIndexAny(path, `/\`); i >= 0 {

@@ -63,7 +63,7 @@ func (c *Coder) transform(s *sentence, vc *verbCoding, date int) {
 		if x.OutCode == "Q" {
 			code = inner.code
 		}
-		p := provenance(c.ix.verbPath, x.Line, "~ "+x.Text, annalist.Span{})
+		p := provenance(c.ix.dictPath(x.Path), x.Line, "~ "+x.Text, annalist.Span{})
 		vc.evidence.Transform = &p
 		vc.code = code
 		vc.srcs = []actorVal{src}

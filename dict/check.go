@@ -169,15 +169,29 @@ func plainCode(s string) bool {
 }
 
 func (c *checker) verbs(vd *VerbDict) {
-	path := vd.Path
+	// pathOf says where an entry is: its own Path, or the dictionary's for
+	// entries built by hand without one.
+	pathOf := func(p string) string {
+		if p == "" {
+			return vd.Path
+		}
+		return p
+	}
+	// at names a line of another entry: "line N" in the same file, "path:N" in another.
+	at := func(path, other string, line int) string {
+		if other = pathOf(other); other != path {
+			return other + ":" + strconv.Itoa(line)
+		}
+		return "line " + strconv.Itoa(line)
+	}
 	used := map[string]bool{}
-	checkRefs := func(elems []Elem, line int) {
+	checkRefs := func(path string, elems []Elem, line int) {
 		for _, e := range elems {
 			if e.Kind != ElemSynset {
 				continue
 			}
 			used[e.Word] = true
-			if s, ok := vd.Synsets[e.Word]; ok && s.Line > line {
+			if s, ok := vd.Synsets[e.Word]; ok && pathOf(s.Path) == path && s.Line > line {
 				c.add(KindVerbs, SeverityWarning, "synset-order", path, line, e.Col,
 					"synset &%s is used before its definition on line %d (PETRARCH ignores such patterns)", e.Word, s.Line)
 			}
@@ -190,12 +204,13 @@ func (c *checker) verbs(vd *VerbDict) {
 	sort.Strings(names)
 	for _, n := range names {
 		s := vd.Synsets[n]
+		path := pathOf(s.Path)
 		if len(s.Phrases) == 0 {
 			c.add(KindVerbs, SeverityWarning, "synset-empty", path, s.Line, 1, "synset &%s has no phrases", s.Name)
 		}
 		seen := map[string]int{}
 		for _, ph := range s.Phrases {
-			checkRefs(ph.Elems, ph.Line)
+			checkRefs(path, ph.Elems, ph.Line)
 			if ph.Generated {
 				continue
 			}
@@ -215,6 +230,13 @@ func (c *checker) verbs(vd *VerbDict) {
 	reported := map[[2]*Verb]bool{}
 	lemmas := map[string]bool{}
 	for _, b := range vd.Blocks {
+		path := pathOf(b.Path)
+		for _, h := range b.Merged {
+			if !h.Code.IsNull() && h.Code != b.Code {
+				c.add(KindVerbs, SeverityWarning, "block-code", pathOf(h.Path), h.Line, 1,
+					"block %s keeps code %s from %s; the code %s given here is ignored", b.Name, b.Code, at(pathOf(h.Path), b.Path, b.Line), h.Code)
+			}
+		}
 		if len(b.Verbs) == 0 {
 			c.add(KindVerbs, SeverityWarning, "block-empty", path, b.Line, 1, "block %s has no verbs", b.Name)
 		}
@@ -232,8 +254,9 @@ func (c *checker) verbs(vd *VerbDict) {
 		c.code(path, b.Line, b.Code, "block "+b.Name)
 		for i := range b.Verbs {
 			v := &b.Verbs[i]
+			vpath := pathOf(v.Path)
 			if v.Code != (Code{}) {
-				c.code(path, v.Line, v.Code, "verb "+v.Lemma)
+				c.code(vpath, v.Line, v.Code, "verb "+v.Lemma)
 			}
 			for _, f := range v.Forms {
 				k := strings.Join(f.Words, " ")
@@ -254,20 +277,21 @@ func (c *checker) verbs(vd *VerbDict) {
 					return a.block.Code
 				}
 				if prev.block == b {
-					c.add(KindVerbs, SeverityWarning, "duplicate", path, v.Line, 1, "verb form %s also comes from %s on line %d of the same block", k, prev.verb.Text, prev.verb.Line)
+					c.add(KindVerbs, SeverityWarning, "duplicate", vpath, v.Line, 1, "verb form %s also comes from %s on %s of the same block", k, prev.verb.Text, at(vpath, prev.verb.Path, prev.verb.Line))
 				} else {
 					sev, check := SeverityWarning, "duplicate"
 					if codeOf(prev) != codeOf(verbAt{b, v}) || len(prev.block.Patterns)+len(b.Patterns) > 0 {
 						sev, check = SeverityError, "conflict"
 					}
-					c.add(KindVerbs, sev, check, path, v.Line, 1, "verb form %s is in block %s (line %d) and block %s (line %d)", k, prev.block.Name, prev.verb.Line, b.Name, v.Line)
+					c.add(KindVerbs, sev, check, vpath, v.Line, 1, "verb form %s is in block %s (%s) and block %s (line %d)", k, prev.block.Name, at(vpath, prev.verb.Path, prev.verb.Line), b.Name, v.Line)
 				}
 			}
 		}
 		seen := map[string]*Pattern{}
 		for i := range b.Patterns {
 			pat := &b.Patterns[i]
-			checkRefs(pat.Elems, pat.Line)
+			path := pathOf(pat.Path)
+			checkRefs(path, pat.Elems, pat.Line)
 			c.code(path, pat.Line, pat.Code, "pattern")
 			var src, tgt int
 			for _, e := range pat.Elems {
@@ -287,9 +311,9 @@ func (c *checker) verbs(vd *VerbDict) {
 			k := patternKey(pat)
 			if first, ok := seen[k]; ok {
 				if first.Code == pat.Code {
-					c.add(KindVerbs, SeverityWarning, "duplicate", path, pat.Line, 1, "pattern %q repeats line %d", squeeze(pat.Text), first.Line)
+					c.add(KindVerbs, SeverityWarning, "duplicate", path, pat.Line, 1, "pattern %q repeats %s", squeeze(pat.Text), at(path, first.Path, first.Line))
 				} else {
-					c.add(KindVerbs, SeverityError, "conflict", path, pat.Line, 1, "pattern %q has code %s here and %s on line %d", squeeze(pat.Text), pat.Code, first.Code, first.Line)
+					c.add(KindVerbs, SeverityError, "conflict", path, pat.Line, 1, "pattern %q has code %s here and %s on %s", squeeze(pat.Text), pat.Code, first.Code, at(path, first.Path, first.Line))
 				}
 			} else {
 				seen[k] = pat
@@ -298,10 +322,23 @@ func (c *checker) verbs(vd *VerbDict) {
 	}
 	for _, n := range names {
 		if s := vd.Synsets[n]; !used[n] {
-			c.add(KindVerbs, SeverityWarning, "synset-unused", path, s.Line, 1, "synset &%s is never used", s.Name)
+			c.add(KindVerbs, SeverityWarning, "synset-unused", pathOf(s.Path), s.Line, 1, "synset &%s is never used", s.Name)
 		}
 	}
+	seenX := map[string]Transform{}
 	for _, t := range vd.Transforms {
+		path := pathOf(t.Path)
+		k := strings.Join([]string{string(t.Source), string(t.InnerSource), string(t.InnerTarget), t.InnerVerb, t.Verb}, " ")
+		if first, ok := seenX[k]; ok {
+			if first.OutSource == t.OutSource && first.OutTarget == t.OutTarget && first.OutCode == t.OutCode {
+				c.add(KindVerbs, SeverityWarning, "duplicate", path, t.Line, 1, "transformation repeats %s", at(path, first.Path, first.Line))
+			} else {
+				c.add(KindVerbs, SeverityError, "conflict", path, t.Line, 1, "transformation gives %s %s %s here and %s %s %s on %s, which wins",
+					t.OutSource, t.OutTarget, t.OutCode, first.OutSource, first.OutTarget, first.OutCode, at(path, first.Path, first.Line))
+			}
+		} else {
+			seenX[k] = t
+		}
 		slots := map[TransformSlot]bool{t.Source: true, t.InnerSource: true, t.InnerTarget: true}
 		for _, s := range []TransformSlot{t.OutSource, t.OutTarget} {
 			if s != "." && s != "_" && !slots[s] {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/annalist/annalist"
 )
@@ -81,10 +82,20 @@ func checkElems(t *testing.T, elems []Elem, groups int) {
 	}
 }
 
+// mergeBase holds the dictionaries FuzzReadVerbs merges its input onto,
+// one per syntax: a synset, a block with a code and patterns, a block
+// without a code and, in PETRARCH-2, a transformation, all of which a
+// later file may refer to or extend.
+var mergeBase = map[Syntax]string{
+	SyntaxTABARI:    text("&A", "+X Y_", "--- V [010] ---", "V {VS VED}", "- * &A [011]", "- $ * + [012]", "--- W ---", "W"),
+	SyntaxPETRARCH2: text("&A", "+X Y_", "--- V [010] ---", "V {VS VED}", "- * &A [011]", "- * (FOR &A) [012]", "--- W ---", "W", "~ a (a b V) W = a b 013"),
+}
+
 func FuzzReadVerbs(f *testing.F) {
 	addSeeds(f, "PETR.Validate.verbs.txt",
 		text("&A_", "+&B", "&B", "+X Y_", "--- V [010] ---", "V {VS VED}", "- $ IN_* &A_Z + [011:012] # c"),
 		text("--- V ---", "+W_+X {+WS_X}", "- * (FOR {FINANCIAL AID}) $ [:01]", "~ a (a b X) Y = a b Q"),
+		text("--- W [020] ---", "W {WS WED}", "V", "- * &A [011]", "- * &A [014]", "&A", "+Z", "~ a (a b V) W = a b 013"),
 		"<!-- x\n-- * [\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, syn := range []Syntax{SyntaxTABARI, SyntaxPETRARCH2} {
@@ -94,43 +105,89 @@ func FuzzReadVerbs(f *testing.F) {
 			if vd == nil {
 				t.Fatal("lenient read returned nil")
 			}
-			for _, s := range vd.Synsets {
-				for _, p := range s.Phrases {
-					checkElems(t, p.Elems, 0)
-					for _, e := range p.Elems {
-						if e.Kind == ElemSynset && vd.Synsets[e.Word] == nil {
-							t.Fatalf("synset %s refers to unknown &%s", s.Name, e.Word)
-						}
-					}
-				}
-			}
-			for _, b := range vd.Blocks {
-				for _, v := range b.Verbs {
-					for _, fm := range v.Forms {
-						if fm.Head < 0 || fm.Head >= len(fm.Words) {
-							t.Fatalf("verb %q form %v head %d", v.Text, fm.Words, fm.Head)
-						}
-					}
-				}
-				for _, p := range b.Patterns {
-					checkElems(t, p.Elems, len(p.Groups))
-					verbs := 0
-					for _, e := range p.Elems {
-						if e.Kind == ElemVerb {
-							verbs++
-						}
-						if e.Kind == ElemSynset && vd.Synsets[e.Word] == nil {
-							t.Fatalf("pattern line %d refers to unknown &%s", p.Line, e.Word)
-						}
-					}
-					if verbs != 1 {
-						t.Fatalf("pattern line %d has %d verbs", p.Line, verbs)
-					}
-				}
-			}
+			checkVerbDict(t, vd, "f")
 			Check(&Set{Verbs: vd})
+
+			// The input merged onto a fixed dictionary, and onto itself:
+			// the same located errors (the base has none), and the merged
+			// dictionary keeps every invariant and the file of every entry.
+			fsys := fstest.MapFS{"base": {Data: []byte(mergeBase[syn])}, "f": {Data: []byte(in)}, "g": {Data: []byte(in)}}
+			for _, files := range [][2]string{{"base", "f"}, {"f", "g"}} {
+				o := LoadOptions{FS: fsys, Verbs: files[0], MoreVerbs: files[1:], Options: Options{Syntax: syn}}
+				set, errs := Load(o)
+				o.Strict = true
+				sset, serrs := Load(o)
+				checkErrs(t, in, errs, serrs, sset == nil)
+				if set == nil || set.Verbs == nil {
+					t.Fatal("lenient merge returned nil")
+				}
+				checkVerbDict(t, set.Verbs, files[:]...)
+				eq(t, "paths", set.Verbs.Paths, files[:])
+				Check(set)
+			}
 		}
 	})
+}
+
+// checkVerbDict verifies the invariants of a (possibly merged) verb
+// dictionary: resolved synset references, valid form heads, one verb per
+// pattern, and a Path among paths on every entry.
+func checkVerbDict(t *testing.T, vd *VerbDict, paths ...string) {
+	t.Helper()
+	inPaths := func(what, p string) {
+		for _, q := range paths {
+			if p == q {
+				return
+			}
+		}
+		t.Fatalf("%s has path %q, want one of %v", what, p, paths)
+	}
+	for _, s := range vd.Synsets {
+		inPaths("synset "+s.Name, s.Path)
+		for _, p := range s.Phrases {
+			checkElems(t, p.Elems, 0)
+			for _, e := range p.Elems {
+				if e.Kind == ElemSynset && vd.Synsets[e.Word] == nil {
+					t.Fatalf("synset %s refers to unknown &%s", s.Name, e.Word)
+				}
+			}
+		}
+	}
+	names := map[string]bool{}
+	for _, b := range vd.Blocks {
+		inPaths("block "+b.Name, b.Path)
+		if names[b.Name] && len(paths) > 1 && b.Path != paths[0] {
+			t.Fatalf("block %s of a later file was not merged into the earlier one", b.Name)
+		}
+		names[b.Name] = true
+		for _, v := range b.Verbs {
+			inPaths("verb "+v.Text, v.Path)
+			for _, fm := range v.Forms {
+				if fm.Head < 0 || fm.Head >= len(fm.Words) {
+					t.Fatalf("verb %q form %v head %d", v.Text, fm.Words, fm.Head)
+				}
+			}
+		}
+		for _, p := range b.Patterns {
+			inPaths("pattern "+p.Text, p.Path)
+			checkElems(t, p.Elems, len(p.Groups))
+			verbs := 0
+			for _, e := range p.Elems {
+				if e.Kind == ElemVerb {
+					verbs++
+				}
+				if e.Kind == ElemSynset && vd.Synsets[e.Word] == nil {
+					t.Fatalf("pattern line %d refers to unknown &%s", p.Line, e.Word)
+				}
+			}
+			if verbs != 1 {
+				t.Fatalf("pattern line %d has %d verbs", p.Line, verbs)
+			}
+		}
+	}
+	for _, x := range vd.Transforms {
+		inPaths("transformation "+x.Text, x.Path)
+	}
 }
 
 func FuzzReadActors(f *testing.F) {

@@ -116,3 +116,35 @@ func readEmbedded(name string) (string, error) {
 	b, err := fs.ReadFile(DefaultFS(), name)
 	return string(b), err
 }
+
+// withPath returns expected verb-dictionary values (a synset map, a block
+// list or a transformation list) with every empty Path set to path, as the
+// reader sets it on everything it reads, so that literals need not repeat it.
+func withPath[T map[string]*Synset | []*Block | []Transform](path string, v T) T {
+	set := func(p *string) {
+		if *p == "" {
+			*p = path
+		}
+	}
+	switch x := any(v).(type) {
+	case map[string]*Synset:
+		for _, s := range x {
+			set(&s.Path)
+		}
+	case []*Block:
+		for _, b := range x {
+			set(&b.Path)
+			for i := range b.Verbs {
+				set(&b.Verbs[i].Path)
+			}
+			for i := range b.Patterns {
+				set(&b.Patterns[i].Path)
+			}
+		}
+	case []Transform:
+		for i := range x {
+			set(&x[i].Path)
+		}
+	}
+	return v
+}

@@ -43,11 +43,27 @@ func DefaultFS() fs.FS {
 // is set (DefaultFS, fstest.MapFS, ...), otherwise from the operating system.
 type LoadOptions struct {
 	// Verbs is the verb dictionary; empty loads none.
-	Verbs    string
-	Actors   []string
-	Agents   []string
-	Discards []string
-	Issues   []string
+	Verbs string
+	// MoreVerbs are verb dictionaries merged after Verbs, in order, into
+	// one dictionary (Set.Verbs) of Verbs' syntax; each is read in that
+	// syntax, and may use the synsets of the files before it but not
+	// redefine them (an error; the later phrases are ignored). A later
+	// file adds verbs, forms and patterns: its block joins the earlier
+	// block of the same name, or else the block that lists a verb of that
+	// name, and is new otherwise; a verb the joined block already lists
+	// gains only the forms it lacked; the later block's code replaces the
+	// earlier one only when that was null ([---] or none), and likewise a
+	// verb's own code. Patterns and transformations are appended after the
+	// earlier ones, so among equally specific patterns the earlier file's
+	// wins; one identical to an earlier one is kept and reported by Check
+	// as a duplicate (or a conflict when the codes differ). Every synset,
+	// verb, pattern and transformation keeps the file it came from (Path),
+	// so evidence names the file that fired.
+	MoreVerbs []string
+	Actors    []string
+	Agents    []string
+	Discards  []string
+	Issues    []string
 	// Options apply to every file: Strict stops at the first problem, and
 	// Syntax forces the verb syntax.
 	Options
@@ -101,6 +117,9 @@ func Load(opts LoadOptions) (*Set, []error) {
 	}
 	if opts.Verbs != "" {
 		l.file(opts.Verbs, KindVerbs)
+	}
+	for _, f := range opts.MoreVerbs {
+		l.file(f, KindVerbs)
 	}
 	for _, f := range opts.Actors {
 		l.file(f, KindActors)
@@ -162,10 +181,20 @@ func (l *loader) file(name string, kind Kind) {
 	switch kind {
 	case KindVerbs:
 		var vd *VerbDict
-		vd, errs = ReadVerbs(f, name, l.opts.Options)
-		if vd != nil {
-			l.set.Verbs = vd
-			n = vd.entries()
+		if base := l.set.Verbs; base != nil {
+			o := l.opts.Options
+			o.Syntax = base.Syntax
+			vd, errs = readVerbsOnto(f, name, o, base)
+			if vd != nil {
+				n = vd.entries()
+				mergeVerbs(base, vd)
+			}
+		} else {
+			vd, errs = ReadVerbs(f, name, l.opts.Options)
+			if vd != nil {
+				l.set.Verbs = vd
+				n = vd.entries()
+			}
 		}
 	case KindActors:
 		var as []*Actor
@@ -288,11 +317,17 @@ func SniffKind(text string) Kind {
 // LoadDir reads the dictionaries found in dir (not its subdirectories) into
 // a Set, choosing files by KindOfName; files whose names announce no kind
 // (LICENSE, README.md) are ignored, and files of one kind are read in name
-// order. A Set holds one verb dictionary: when several verb files are
-// present, opts.Syntax keeps those of that syntax; if more than one remains,
-// the conflict is reported (ECONFLICT) and the first by name is used.
-// Problems are reported as by Load; a directory that cannot be listed gives
-// one error and a nil Set.
+// order. Verb files are merged into one dictionary (see
+// LoadOptions.MoreVerbs) in this order: base dictionaries first, that is
+// files whose name starts with "CAMEO" (PETRARCH's CAMEO.2.0.txt and
+// CAMEO.verbpatterns.150430.txt), then the others ("Annalist.verbs.txt",
+// "my.verbs.txt"), each group in name order. The verb files must share a
+// syntax: with opts.Syntax set, only files of that syntax (as
+// DetectVerbSyntax reads them) are used, or all of them if none is; with
+// no syntax given, the first file's syntax is used and files of the other
+// are left out, with one ECONFLICT error naming them. Problems are
+// reported as by Load; a directory that cannot be listed gives one error
+// and a nil Set.
 func LoadDir(dir string, opts Options) (*Set, []error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -303,7 +338,7 @@ func LoadDir(dir string, opts Options) (*Set, []error) {
 		return nil, []error{&annalist.Error{Code: code, Message: fmt.Sprintf("read dictionary directory: %v", err), Pos: &annalist.Position{Path: dir}}}
 	}
 	lo := LoadOptions{Options: opts}
-	var verbs []string
+	var base, more []string
 	for _, e := range ents {
 		if !e.Type().IsRegular() {
 			continue
@@ -311,7 +346,11 @@ func LoadDir(dir string, opts Options) (*Set, []error) {
 		p := filepath.Join(dir, e.Name())
 		switch KindOfName(e.Name()) {
 		case KindVerbs:
-			verbs = append(verbs, p)
+			if strings.HasPrefix(strings.ToLower(e.Name()), "cameo") {
+				base = append(base, p)
+			} else {
+				more = append(more, p)
+			}
 		case KindActors:
 			lo.Actors = append(lo.Actors, p)
 		case KindAgents:
@@ -322,31 +361,56 @@ func LoadDir(dir string, opts Options) (*Set, []error) {
 			lo.Issues = append(lo.Issues, p)
 		}
 	}
+	sort.Strings(base)
+	sort.Strings(more)
+	verbs := append(base, more...)
 	var pre []error
-	if len(verbs) > 1 && opts.Syntax != 0 {
-		var keep []string
-		for _, v := range verbs {
-			b, err := os.ReadFile(v)
-			if err == nil && DetectVerbSyntax(string(b)) == opts.Syntax {
-				keep = append(keep, v)
+	if len(verbs) > 1 {
+		syn := make([]Syntax, len(verbs))
+		for i, v := range verbs {
+			if b, err := os.ReadFile(v); err == nil {
+				syn[i] = DetectVerbSyntax(string(b))
 			}
 		}
-		if len(keep) > 0 {
+		want := opts.Syntax
+		if want == 0 {
+			want = syn[0]
+		}
+		var keep, left []string
+		for i, v := range verbs {
+			if syn[i] == want || syn[i] == 0 {
+				keep = append(keep, v) // unreadable: let Load report it
+			} else {
+				left = append(left, v)
+			}
+		}
+		switch {
+		case len(keep) == 0:
+			// None has the syntax asked for: read them all in it.
+		case len(left) > 0 && opts.Syntax == 0:
+			verbs = keep
+			pre = append(pre, &annalist.Error{Code: annalist.ECONFLICT,
+				Message: fmt.Sprintf("verb dictionaries of two syntaxes; using the %s ones (%s), leaving out %s", want, baseNames(keep), baseNames(left)),
+				Pos:     &annalist.Position{Path: dir}})
+			if opts.Strict {
+				return nil, pre
+			}
+		default:
 			verbs = keep
 		}
 	}
-	if len(verbs) > 1 {
-		sort.Strings(verbs)
-		pre = append(pre, &annalist.Error{Code: annalist.ECONFLICT,
-			Message: fmt.Sprintf("several verb dictionaries (%s); using %s", strings.Join(verbs, ", "), filepath.Base(verbs[0])),
-			Pos:     &annalist.Position{Path: dir}})
-		if opts.Strict {
-			return nil, pre
-		}
-	}
 	if len(verbs) > 0 {
-		lo.Verbs = verbs[0]
+		lo.Verbs, lo.MoreVerbs = verbs[0], verbs[1:]
 	}
 	set, errs := Load(lo)
 	return set, append(pre, errs...)
+}
+
+// baseNames joins the base names of paths with ", ".
+func baseNames(paths []string) string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Base(p)
+	}
+	return strings.Join(out, ", ")
 }

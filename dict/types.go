@@ -126,6 +126,8 @@ func (p Phrase) Words() []string {
 // Synset is a named synonym set "&NAME" with its phrases.
 type Synset struct {
 	Name string // without '&', upper case, trailing '_' removed
+	// Path and Line locate the synset's label.
+	Path string
 	Line int
 	// NoPlurals is true when the label ended with '_' (no plurals for any phrase).
 	NoPlurals bool
@@ -145,6 +147,9 @@ type VerbForm struct {
 
 // Verb is one verb entry of a block: a primary or synonym verb with its forms.
 type Verb struct {
+	// Path and Line locate the entry: with several verb files merged, Path
+	// says which file it came from.
+	Path string
 	Line int
 	// Text is the entry as written (without comment).
 	Text string
@@ -159,6 +164,9 @@ type Verb struct {
 
 // Pattern is one "- ..." line of a verb block.
 type Pattern struct {
+	// Path and Line locate the pattern (the file it came from when several
+	// verb files are merged); evidence names them.
+	Path string
 	Line int
 	// Text is the pattern as written, without the leading '-' and the comment.
 	Text string
@@ -199,11 +207,24 @@ type Group struct {
 // Block is a verb synonym block "--- NAME [code] ---" with its verbs and patterns.
 type Block struct {
 	Name string
+	// Path and Line locate the header that opened the block.
+	Path string
 	Line int
 	// Code is the block's code: the default for verbs without their own.
 	Code     Code
 	Verbs    []Verb
 	Patterns []Pattern
+	// Merged lists the headers of later files merged into this block, in
+	// load order (see LoadOptions.MoreVerbs); empty for a single file.
+	Merged []BlockHeader
+}
+
+// BlockHeader is a block header of a later verb file that was merged into
+// an existing block: where it is and the code it gave.
+type BlockHeader struct {
+	Path string
+	Line int
+	Code Code
 }
 
 // TransformSlot is an actor variable in a transformation: a letter ("a", "b"),
@@ -212,6 +233,8 @@ type TransformSlot string
 
 // Transform is a PETRARCH-2 "~ a (a b WILL_ATTACK) SAY = a b 138" rule.
 type Transform struct {
+	// Path and Line locate the rule.
+	Path string
 	Line int
 	Text string
 	// Source is the top-level source slot.
@@ -228,9 +251,14 @@ type Transform struct {
 	OutCode              string
 }
 
-// VerbDict is a parsed verb dictionary.
+// VerbDict is a parsed verb dictionary, or several merged into one (see
+// LoadOptions.MoreVerbs): every synset, verb, pattern and transformation
+// records the file it came from.
 type VerbDict struct {
+	// Path is the first (base) file; Paths lists every file merged into the
+	// dictionary, in load order, starting with Path.
 	Path       string
+	Paths      []string
 	Syntax     Syntax
 	Synsets    map[string]*Synset
 	Blocks     []*Block

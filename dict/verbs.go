@@ -27,6 +27,12 @@ import (
 // first problem stops reading and the result is nil. A failing r gives one
 // EUNAVAILABLE error.
 func ReadVerbs(r io.Reader, path string, opts Options) (*VerbDict, []error) {
+	return readVerbsOnto(r, path, opts, nil)
+}
+
+// readVerbsOnto is ReadVerbs for a file to be merged into prior (nil for
+// a file read alone); see readVerbs.
+func readVerbsOnto(r io.Reader, path string, opts Options, prior *VerbDict) (*VerbDict, []error) {
 	data, err := readAll(r, path)
 	if err != nil {
 		return nil, []error{err}
@@ -40,7 +46,7 @@ func ReadVerbs(r io.Reader, path string, opts Options) (*VerbDict, []error) {
 	default:
 		return nil, []error{annalist.Errorf(annalist.EINVALID, "%s: unknown verb syntax %d", path, int(syn))}
 	}
-	vd := p.readVerbs(data, syn)
+	vd := p.readVerbs(data, syn, prior)
 	if p.failed() {
 		return nil, p.errs
 	}
@@ -91,6 +97,9 @@ type verbReader struct {
 	patterns []patRef
 	// order lists the synsets in definition order.
 	order []*Synset
+	// prior is the dictionary this file is merged into (nil for a file read
+	// alone): its synsets may be referred to and cannot be redefined.
+	prior *VerbDict
 }
 
 // patRef locates a pattern by its block and index.
@@ -99,9 +108,12 @@ type patRef struct {
 	index int
 }
 
-func (p *parser) readVerbs(data string, syntax Syntax) *VerbDict {
-	v := &verbReader{parser: p, syntax: syntax,
-		vd: &VerbDict{Path: p.path, Syntax: syntax, Synsets: map[string]*Synset{}}}
+// readVerbs reads one verb file. With prior set, the file is to be merged
+// into prior: references to prior's synsets resolve, and redefining one is
+// an error.
+func (p *parser) readVerbs(data string, syntax Syntax, prior *VerbDict) *VerbDict {
+	v := &verbReader{parser: p, syntax: syntax, prior: prior,
+		vd: &VerbDict{Path: p.path, Paths: []string{p.path}, Syntax: syntax, Synsets: map[string]*Synset{}}}
 	p.scanLines(data, v.line)
 	if p.failed() {
 		return v.vd
@@ -150,7 +162,7 @@ func (v *verbReader) header(t string, line, col int) error {
 	s = strings.TrimRight(s, " \t")
 	s = strings.TrimRight(strings.TrimSuffix(s, "---"), " \t")
 	name := s
-	b := &Block{Line: line, Code: Code{Primary: "---"}}
+	b := &Block{Path: v.path, Line: line, Code: Code{Primary: "---"}}
 	if i := strings.IndexByte(s, '['); i >= 0 {
 		name = s[:i]
 		codes := s[i:]
@@ -229,6 +241,11 @@ func (v *verbReader) synsetLabel(t string, line, col int) error {
 		return v.errorf(line, col, "synset label without a name")
 	}
 	name = v.in.word(name)
+	if s := v.priorSynset(name); s != nil {
+		// Swallow the "+" lines that follow into a synset nobody sees.
+		v.syn = &Synset{Name: name}
+		return v.errorf(line, col, "synset &%s is already defined in %s:%d; a later file cannot extend it, so its phrases are ignored", name, s.Path, s.Line)
+	}
 	if s, ok := v.vd.Synsets[name]; ok {
 		if err := v.errorf(line, col, "synset &%s already defined on line %d; phrases are added to it", name, s.Line); err != nil {
 			return err
@@ -236,7 +253,7 @@ func (v *verbReader) synsetLabel(t string, line, col int) error {
 		v.syn = s
 		return nil
 	}
-	s := &Synset{Name: name, Line: line, NoPlurals: noPl}
+	s := &Synset{Name: name, Path: v.path, Line: line, NoPlurals: noPl}
 	v.vd.Synsets[name] = s
 	v.order = append(v.order, s)
 	v.syn = s
@@ -277,7 +294,7 @@ func (v *verbReader) verb(t string, line, col int) error {
 	if err != nil || words == nil {
 		return err
 	}
-	vb := Verb{Line: line, Text: body, Lemma: v.in.str(strings.Join(words, " "))}
+	vb := Verb{Path: v.path, Line: line, Text: body, Lemma: v.in.str(strings.Join(words, " "))}
 	vb.Forms = []VerbForm{{Words: words, Head: head}}
 	irregular, hasCode := false, false
 	for i := end; i < len(body); {
@@ -462,7 +479,7 @@ func (v *verbReader) pattern(t string, line, col int) error {
 	if msg != "" {
 		return v.errorf(line, col+open+1, "%s", msg)
 	}
-	pat := Pattern{Line: line, Text: strings.TrimSpace(body), Code: code, Comment: comment}
+	pat := Pattern{Path: v.path, Line: line, Text: strings.TrimSpace(body), Code: code, Comment: comment}
 	ok, err := v.patternElems(&pat, body[:open], line, col)
 	if err != nil || !ok {
 		return err
@@ -736,7 +753,7 @@ func (v *verbReader) transform(t string, line, col int) error {
 	}
 	verb := func(s string) string { return v.in.str(strings.ReplaceAll(upper(s), "_", " ")) }
 	v.vd.Transforms = append(v.vd.Transforms, Transform{
-		Line: line, Text: strings.TrimSpace(body),
+		Path: v.path, Line: line, Text: strings.TrimSpace(body),
 		Source:      TransformSlot(toks[0].s),
 		InnerSource: TransformSlot(toks[2].s), InnerTarget: TransformSlot(toks[3].s),
 		InnerVerb: verb(toks[4].s), Verb: verb(toks[6].s),
@@ -830,13 +847,13 @@ func (v *verbReader) resolve(elems []Elem, line int) ([]Elem, bool) {
 		}
 		best := -1
 		name := e.Word
-		if _, ok := v.vd.Synsets[name]; ok {
+		if v.known(name) {
 			best = 0
 		}
 		cand := name
 		for k := 1; k <= n; k++ {
 			cand += "_" + out[i+k].Word
-			if _, ok := v.vd.Synsets[cand]; ok {
+			if v.known(cand) {
 				best, name = k, cand
 			}
 		}
@@ -877,6 +894,9 @@ func (v *verbReader) breakCycles() {
 					continue
 				}
 				t := v.vd.Synsets[e.Word]
+				if t == nil {
+					continue // a synset of an earlier file: it cannot refer to this one's
+				}
 				switch state[t.Name] {
 				case grey:
 					v.errorf(ph.Line, e.Col, "synset &%s refers back to itself through &%s", s.Name, t.Name)
@@ -897,4 +917,19 @@ func (v *verbReader) breakCycles() {
 			visit(s)
 		}
 	}
+}
+
+// known reports whether a synset of this name is defined, in this file or
+// in the dictionary it is merged into.
+func (v *verbReader) known(name string) bool {
+	_, ok := v.vd.Synsets[name]
+	return ok || v.priorSynset(name) != nil
+}
+
+// priorSynset returns the synset of an earlier file with this name, or nil.
+func (v *verbReader) priorSynset(name string) *Synset {
+	if v.prior == nil {
+		return nil
+	}
+	return v.prior.Synsets[name]
 }

@@ -218,10 +218,11 @@ func TestReadVerbsTABARI(t *testing.T) {
 				t.Fatal("nil dictionary")
 			}
 			eq(t, "path", vd.Path, "t")
+			eq(t, "paths", vd.Paths, []string{"t"})
 			eq(t, "syntax", vd.Syntax, SyntaxTABARI)
-			eq(t, "synsets", vd.Synsets, tc.synsets)
-			eq(t, "blocks", vd.Blocks, tc.blocks)
-			eq(t, "transforms", vd.Transforms, tc.transforms)
+			eq(t, "synsets", vd.Synsets, withPath("t", tc.synsets))
+			eq(t, "blocks", vd.Blocks, withPath("t", tc.blocks))
+			eq(t, "transforms", vd.Transforms, withPath("t", tc.transforms))
 		})
 	}
 }
@@ -246,15 +247,15 @@ func TestReadVerbsPETRARCH2(t *testing.T) {
 	vd, errs := ReadVerbs(strings.NewReader(in), "p2", Options{})
 	eq(t, "errors", errStrings(t, errs), []string(nil))
 	eq(t, "syntax (detected from ~ lines)", vd.Syntax, SyntaxPETRARCH2)
-	eq(t, "synsets", vd.Synsets, map[string]*Synset{
+	eq(t, "synsets", vd.Synsets, withPath("p2", map[string]*Synset{
 		"MILITARY": {Name: "MILITARY", Line: 1, NoPlurals: true, Phrases: []Phrase{{Elems: []Elem{w("ARMY", 2)}, Line: 2}}},
 		"WEAPON": {Name: "WEAPON", Line: 3, Phrases: []Phrase{
 			{Elems: []Elem{w("GUN", 2)}, Line: 4},
 			{Elems: []Elem{w("GUNS", 2)}, Generated: true, Line: 4},
 		}},
-	})
+	}))
 	verb := tok(ElemVerb, 3)
-	eq(t, "blocks", vd.Blocks, []*Block{{Name: "RUSH", Line: 5, Code: Code{Primary: "---"},
+	eq(t, "blocks", vd.Blocks, withPath("p2", []*Block{{Name: "RUSH", Line: 5, Code: Code{Primary: "---"},
 		Verbs: []Verb{{Line: 6, Text: "RUSH", Lemma: "RUSH", Forms: forms(true, "RUSH", "RUSHES", "RUSHED", "RUSHING")}},
 		Patterns: []Pattern{
 			{Line: 7, Text: "* (TO)  [042:043]", Code: Code{Primary: "042", Secondary: "043"}, Comment: "RUSH",
@@ -274,15 +275,15 @@ func TestReadVerbsPETRARCH2(t *testing.T) {
 			{Line: 11, Text: "* {AIR_STRIKE} + [013]", Code: Code{Primary: "013"},
 				Elems:  []Elem{verb, role(wc("AIR", 6), RoleModifier, 1), role(w("STRIKE", 10), RoleNoun, 1), role(tok(ElemTarget, 18), RoleNoun, 0)},
 				Groups: []Group{{Kind: GroupNoun, Col: 5}}},
-		}}})
-	eq(t, "transforms", vd.Transforms, []Transform{
+		}}}))
+	eq(t, "transforms", vd.Transforms, withPath("p2", []Transform{
 		{Line: 12, Text: "a (a b WILL_ATTACK) SAY = a b 138", Source: "a", InnerSource: "a", InnerTarget: "b",
 			InnerVerb: "WILL ATTACK", Verb: "SAY", OutSource: "a", OutTarget: "b", OutCode: "138"},
 		{Line: 13, Text: "a (b . ATTACK ) WANT = a b 021", Source: "a", InnerSource: "b", InnerTarget: ".",
 			InnerVerb: "ATTACK", Verb: "WANT", OutSource: "a", OutTarget: "b", OutCode: "021"},
 		{Line: 14, Text: "a (_ b Q) SAY = a b Q", Source: "a", InnerSource: "_", InnerTarget: "b",
 			InnerVerb: "Q", Verb: "SAY", OutSource: "a", OutTarget: "b", OutCode: "Q"},
-	})
+	}))
 }
 
 // malformedVerbs has one problem per line from line 9 on, each followed by
