@@ -132,7 +132,13 @@ func run(tb testing.TB, cfg Config, exec func(context.Context, *beam.Pipeline) (
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	// Stop a hung pipeline shortly before go test's own -timeout would.
+	ctx, cancel := context.WithCancel(context.Background())
+	if d, ok := tb.(interface{ Deadline() (time.Time, bool) }); ok {
+		if dl, ok := d.Deadline(); ok {
+			ctx, cancel = context.WithDeadline(context.Background(), dl.Add(-20*time.Second))
+		}
+	}
 	defer cancel()
 	res, err := exec(ctx, p)
 	if err != nil {
