@@ -17,15 +17,17 @@ import (
 
 // The default dictionaries: the Phoenix actors, agents, discards and issues
 // and both CAMEO verb dictionaries, verbatim from PETRARCH (MIT licence in
-// data/LICENSE).
+// data/LICENSE), and Annalist's verb supplement (MIT, its own header).
 //
 //go:embed data/*.txt data/LICENSE
 var embedded embed.FS
 
-// Default file names inside DefaultFS.
+// Default file names inside DefaultFS. DefaultVerbsAnnalist is Annalist's
+// own supplement to CAMEO.2.0.txt, in PETRARCH-2 syntax, merged after it.
 const (
 	DefaultVerbsTABARI    = "CAMEO.verbpatterns.150430.txt"
 	DefaultVerbsPETRARCH2 = "CAMEO.2.0.txt"
+	DefaultVerbsAnnalist  = "Annalist.verbs.txt"
 )
 
 // DefaultFS returns the embedded default dictionaries as a read-only file
@@ -72,7 +74,8 @@ type LoadOptions struct {
 
 // DefaultOptions returns the LoadOptions of the embedded default set with
 // the verb dictionary of the given syntax: SyntaxTABARI (and zero) selects
-// CAMEO.verbpatterns.150430.txt, SyntaxPETRARCH2 CAMEO.2.0.txt.
+// CAMEO.verbpatterns.150430.txt, SyntaxPETRARCH2 CAMEO.2.0.txt with
+// Annalist.verbs.txt merged after it (MoreVerbs).
 func DefaultOptions(verbs Syntax) LoadOptions {
 	o := LoadOptions{
 		Verbs:    DefaultVerbsTABARI,
@@ -85,6 +88,7 @@ func DefaultOptions(verbs Syntax) LoadOptions {
 	o.Syntax = SyntaxTABARI
 	if verbs == SyntaxPETRARCH2 {
 		o.Verbs, o.Syntax = DefaultVerbsPETRARCH2, SyntaxPETRARCH2
+		o.MoreVerbs = []string{DefaultVerbsAnnalist}
 	}
 	return o
 }

@@ -71,6 +71,9 @@ func TestShippedCounts(t *testing.T) {
 			"8443:10: unknown synset &WEATHER",
 			"8444:10: unknown synset &DEMONSTRATION",
 		}},
+		// 8 synsets + 8 verbs + 55 patterns (grep -c '^&', the lines that
+		// are not comments, synsets, phrases or patterns, grep -c '^- ').
+		"Annalist.verbs.txt": {8 + 8 + 55, nil},
 		// 38 synsets + 1860 verbs + (11011 - 5 dropped) patterns.
 		"CAMEO.verbpatterns.150430.txt": {38 + 1860 + 11011 - 5, []string{
 			"2568:31: unexpected '+' in verb \"BLOWING_UP+\"",
@@ -90,6 +93,9 @@ func TestShippedCounts(t *testing.T) {
 		switch kind {
 		case KindVerbs:
 			o.Verbs = name
+			if name == DefaultVerbsAnnalist { // a supplement: read onto its base
+				o.Verbs, o.MoreVerbs = DefaultVerbsPETRARCH2, []string{name}
+			}
 		case KindActors:
 			o.Actors = []string{name}
 		case KindAgents:
@@ -102,10 +108,12 @@ func TestShippedCounts(t *testing.T) {
 		set, errs := Load(o)
 		var got []string
 		for _, e := range errStrings(t, errs) {
-			got = append(got, strings.TrimPrefix(e, name+":"))
+			if strings.HasPrefix(e, name+":") {
+				got = append(got, strings.TrimPrefix(e, name+":"))
+			}
 		}
 		eq(t, name+" errors", got, w.errs)
-		eq(t, name+" files", set.Files, []File{{Path: name, Kind: kind, Entries: w.entries}})
+		eq(t, name+" files", set.Files[len(set.Files)-1:], []File{{Path: name, Kind: kind, Entries: w.entries}})
 	}
 }
 
@@ -155,8 +163,10 @@ func TestLoadDefault(t *testing.T) {
 			t.Errorf("LoadDefault(%v) read verbs as %v", syn, set.Verbs.Syntax)
 		}
 		n := Count(set)
-		// 18390 + 7841 + 1021 actors (see TestShippedCounts).
-		if n.Actors != 27252 || n.Agents != 2244 || n.Discards != 506 || n.Issues != 3169 || len(set.Files) != 7 {
+		// 18390 + 7841 + 1021 actors (see TestShippedCounts); PETRARCH-2
+		// has the supplement as an eighth file.
+		files := map[Syntax]int{SyntaxTABARI: 7, SyntaxPETRARCH2: 8}[syn]
+		if n.Actors != 27252 || n.Agents != 2244 || n.Discards != 506 || n.Issues != 3169 || len(set.Files) != files {
 			t.Errorf("LoadDefault(%v) counts %+v, %d files", syn, n, len(set.Files))
 		}
 	}
@@ -164,6 +174,8 @@ func TestLoadDefault(t *testing.T) {
 	if set.Verbs.Path != DefaultVerbsTABARI {
 		t.Errorf("LoadDefault(0) verbs = %s", set.Verbs.Path)
 	}
+	set, _ = LoadDefault(SyntaxPETRARCH2)
+	eq(t, "PETRARCH-2 verb files", set.Verbs.Paths, []string{DefaultVerbsPETRARCH2, DefaultVerbsAnnalist})
 	if _, err := DefaultFS().Open("LICENSE"); err != nil {
 		t.Errorf("embedded LICENSE: %v", err)
 	}

@@ -189,3 +189,56 @@ func TestLoadDirMerge(t *testing.T) {
 		})
 	}
 }
+
+// TestSupplement holds Annalist.verbs.txt to its rules: it reads without a
+// problem, as PETRARCH-2 (so LoadDir merges it with CAMEO.2.0.txt), merged
+// onto CAMEO.2.0.txt it draws no Check finding, every pattern's comment
+// starts with the CAMEO code it gives (the codebook category it follows),
+// and it adds the verbs it was written for.
+func TestSupplement(t *testing.T) {
+	data, err := readEmbedded(DefaultVerbsAnnalist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if syn := DetectVerbSyntax(data); syn != SyntaxPETRARCH2 {
+		t.Errorf("%s reads as %v", DefaultVerbsAnnalist, syn)
+	}
+	set, errs := Load(DefaultOptions(SyntaxPETRARCH2))
+	for _, err := range errs {
+		if strings.HasPrefix(err.Error(), DefaultVerbsAnnalist) {
+			t.Errorf("load: %v", err)
+		}
+	}
+	for _, f := range Check(set) {
+		if f.Pos.Path == DefaultVerbsAnnalist {
+			t.Errorf("check: %v", f)
+		}
+	}
+	patterns := 0
+	for _, b := range set.Verbs.Blocks {
+		for _, p := range b.Patterns {
+			if p.Path != DefaultVerbsAnnalist {
+				continue
+			}
+			patterns++
+			if !strings.HasPrefix(p.Comment, p.Code.Primary+" ") {
+				t.Errorf("%s:%d: comment %q does not start with the code %s", p.Path, p.Line, p.Comment, p.Code.Primary)
+			}
+		}
+	}
+	if patterns != 55 {
+		t.Errorf("%d patterns from %s, want 55", patterns, DefaultVerbsAnnalist)
+	}
+	codeOf := map[string]string{}
+	for _, b := range set.Verbs.Blocks {
+		for _, v := range b.Verbs {
+			if v.Path == DefaultVerbsAnnalist {
+				codeOf[v.Lemma] = b.Name + " " + b.Code.String()
+			}
+		}
+	}
+	eq(t, "verbs added", codeOf, map[string]string{
+		"URGE": "URGE [020]", "SANCTION": "SANCTION [163]", "IMPEACH": "IMPEACH [1121]", "TWEET": "EXPLAIN_VERBAL [010]",
+		"BOLSTER": "STRENGTHEN [---]", "CEMENT": "STRENGTHEN [---]", "NORMALIZE": "NORMALIZE [---]", "NORMALISE": "NORMALIZE [---]",
+	})
+}
