@@ -385,10 +385,12 @@ func (c *Coder) events(s *sentence, vc *verbCoding) []annalist.Event {
 		}
 		place = s.doc.eventPlace(s, vc.v.tok, actors)
 	}
+	object := s.objectSector(vc)
 	emit := func(a, t actorVal, code string) {
 		if code == "" || code == "---" || !validCode(dict.Code{Primary: code}) {
 			return
 		}
+		code = sectorCode(code, object, a, t)
 		if (a.null || t.null) && c.opts.RequireDyad {
 			return
 		}

@@ -238,7 +238,7 @@ func TestSupplement(t *testing.T) {
 		}
 	}
 	eq(t, "verbs added", codeOf, map[string]string{
-		"URGE": "URGE [020]", "SANCTION": "SANCTION [163]", "IMPEACH": "IMPEACH [1121]", "TWEET": "EXPLAIN_VERBAL [010]",
+		"URGE": "URGE [020]", "SANCTION": "SANCTION [163]", "IMPEACH": "IMPEACH [1121]",
 		"BOLSTER": "STRENGTHEN [---]", "CEMENT": "STRENGTHEN [---]", "NORMALIZE": "NORMALIZE [---]", "NORMALISE": "NORMALIZE [---]",
 	})
 }
