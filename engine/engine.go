@@ -25,7 +25,8 @@ type Config struct {
 	// embedded default set (files are recognised by name, see dict.LoadDir).
 	DictDir string
 	// Verbs selects the embedded verb dictionary when DictDir is empty:
-	// dict.SyntaxPETRARCH2 (CAMEO.2.0.txt, the default: it codes the
+	// dict.SyntaxPETRARCH2 (CAMEO.2.0.txt with Annalist's supplement
+	// Annalist.verbs.txt merged after it, the default: it codes the
 	// hand-coded Wikinews articles best, see docs/accuracy.md) or
 	// dict.SyntaxTABARI (CAMEO.verbpatterns.150430.txt).
 	Verbs dict.Syntax
@@ -37,8 +38,11 @@ type Config struct {
 	Warn func(error)
 	// Analyzer analyses raw text; nil loads the embedded models on first use.
 	Analyzer *nlp.Analyzer
-	// KeepModal keeps negated and hypothetical events (marked in their
-	// Modality) instead of withholding them.
+	// KeepModal keeps the events CodeDocument would withhold, marked in
+	// their Modality: negated ("negation"), hypothetical ("hypothetical")
+	// and background ("historical": told in the pluperfect, or dated by the
+	// text months or years before publication). Without it CodeDocument
+	// leaves them out and counts them in DocumentResult.Withheld.
 	KeepModal bool
 }
 
