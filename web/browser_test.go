@@ -139,7 +139,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("explanation lacks %q: %s", want, panel.Text)
 		}
 	}
-	if !regexp.MustCompile(`pattern.*\[0\d+\] \(CAMEO[^()]*\.txt:\d+\)`).MatchString(panel.Text) {
+	if !regexp.MustCompile(`pattern.*\[0\d+\] \([A-Za-z][^()]*\.txt:\d+\)`).MatchString(panel.Text) {
 		t.Errorf("explanation lacks the verb pattern with file:line: %s", panel.Text)
 	}
 	if panel.Source != "China's army" || panel.Focus == 0 {
