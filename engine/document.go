@@ -129,11 +129,14 @@ func appendUnique(list []int, x int) []int {
 
 // OneADay keeps, across articles, the first event for each (date, source,
 // target, code), GDELT's and Phoenix's one-a-day filter. seen carries the
-// state between calls; pass the same map for a whole corpus.
+// state between calls; pass the same map for a whole corpus. It streams
+// (memory grows with the number of keys only) but keeps no counts and
+// depends on input order; Collapse is the order-independent rule with
+// GDELT's counts that annalist code --one-a-day and the Beam pipeline use.
 func OneADay(events []annalist.Event, seen map[string]bool) []annalist.Event {
 	var out []annalist.Event
 	for _, ev := range events {
-		k := strings.Join([]string{ev.Date, ev.Source.Code, ev.Target.Code, ev.Event.Code}, "\x00")
+		k := CollapseKey(&ev)
 		if seen[k] {
 			continue
 		}

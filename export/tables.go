@@ -16,6 +16,11 @@ type Meta struct {
 	ID string
 	// URL and Publisher describe the article the event was read from.
 	URL, Publisher string
+	// NumMentions and NumArticles are GDELT's corpus-wide counts of a
+	// collapsed event (engine.CollapsedEvent); zero means not collapsed, and
+	// the gdelt format then writes the event's own MentionCount and one
+	// article.
+	NumMentions, NumArticles int
 }
 
 // MetaWriter is implemented by the formats with columns for Meta (gdelt,
@@ -247,9 +252,13 @@ func (g *gdeltWriter) WriteMeta(ev *annalist.Event, m Meta) error {
 	if len(code) > 3 {
 		base = code[:3]
 	}
-	mentions := max(ev.MentionCount, 1)
+	mentions, sources, articles := strconv.Itoa(max(ev.MentionCount, 1)), "1", "1"
+	if m.NumArticles > 0 {
+		// Collapsed across articles: events do not carry their outlet.
+		mentions, sources, articles = strconv.Itoa(m.NumMentions), "", strconv.Itoa(m.NumArticles)
+	}
 	cols = append(cols, root, code, base, ev.Event.Root, strconv.Itoa(ev.Event.QuadClass), ftoa(ev.Event.Goldstein),
-		strconv.Itoa(mentions), "1", "1", "0")
+		mentions, sources, articles, "0")
 	cols = append(cols, "", "", "", "", "", "", "", "", "", "", "", "", "", "")
 	if l := ev.Location; l != nil {
 		cols = append(cols, strconv.Itoa(gdeltGeoType(l)), gdeltFullName(l), l.Country, "",

@@ -36,7 +36,7 @@ func newCodeCmd(e *env) command {
 	c.fs.StringVar(&c.format, "format", "jsonl", "output format: jsonl (one event per line), documents (one article per line with events, quotes and suggested actors), tsv or petrarch")
 	c.fs.IntVar(&c.workers, "workers", 0, "documents coded at once (default: the number of CPU cores)")
 	c.fs.BoolVar(&c.unordered, "unordered", false, "write each document's events as soon as it is coded instead of in input order")
-	c.fs.BoolVar(&c.oneADay, "one-a-day", false, "across all documents, keep only the first event per (date, source, target, code)")
+	c.fs.BoolVar(&c.oneADay, "one-a-day", false, "collapse events across all documents to one per (date, source, target, code) with GDELT's num_mentions and num_articles, written sorted by that key at the end (not with --format documents)")
 	c.fs.BoolVar(&c.quiet, "quiet", false, "no progress line on a terminal")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
 	c.fs.BoolVar(&c.stats, "stats", false, `write {"docs","sentences","events","seconds"} as JSON to stderr at the end`)
@@ -82,9 +82,15 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if c.oneADay && c.format == "documents" {
+		return annalist.Errorf(annalist.EINVALID, "--one-a-day collapses events across documents: use it with an event format, not --format documents")
+	}
 	w, err := export.NewWriter(c.format, c.e.stdout)
 	if err != nil {
 		return err
+	}
+	if c.oneADay {
+		w = &collapseWriter{Writer: w, stdout: c.e.stdout, jsonl: c.format == "jsonl"}
 	}
 	defer w.Flush()
 	paths := c.fs.Args()
@@ -98,6 +104,13 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 	} else if err := c.codeArticles(ctx, eng, paths, defDate, w, &st); err != nil {
 		return err
 	}
+	if cw, ok := w.(*collapseWriter); ok {
+		n, err := cw.writeCollapsed()
+		if err != nil {
+			return annalist.Errorf(annalist.EUNAVAILABLE, "write events: %v", err)
+		}
+		st.Events = n
+	}
 	if err := w.Flush(); err != nil {
 		return annalist.Errorf(annalist.EUNAVAILABLE, "write events: %v", err)
 	}
@@ -110,6 +123,54 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 		return annalist.Errorf(annalist.EINVALID, "%d documents could not be coded (see above)", st.failed)
 	}
 	return nil
+}
+
+// collapseWriter is the --one-a-day output: it keeps every event it is
+// given and, at the end, writes engine.Collapse of them through the wrapped
+// writer, one event per key with the corpus-wide counts (as JSON Lines
+// fields num_mentions and num_articles, or in the formats' count columns).
+// It holds the events, not the documents, until the end.
+type collapseWriter struct {
+	export.Writer
+	stdout io.Writer
+	jsonl  bool
+	events []annalist.Event
+}
+
+func (c *collapseWriter) Write(ev *annalist.Event) error {
+	c.events = append(c.events, *ev)
+	return nil
+}
+
+// writeCollapsed writes the collapsed events and reports how many.
+func (c *collapseWriter) writeCollapsed() (int, error) {
+	col := engine.Collapse(c.events)
+	c.events = nil
+	if c.jsonl {
+		if err := c.Writer.Flush(); err != nil {
+			return 0, err
+		}
+		enc := json.NewEncoder(c.stdout)
+		for i := range col {
+			if err := enc.Encode(&col[i]); err != nil {
+				return 0, err
+			}
+		}
+		return len(col), nil
+	}
+	mw, _ := c.Writer.(export.MetaWriter)
+	for i := range col {
+		var err error
+		if mw != nil {
+			err = mw.WriteMeta(&col[i].Event, export.Meta{NumMentions: col[i].NumMentions, NumArticles: col[i].NumArticles})
+		} else {
+			err = c.Writer.Write(&col[i].Event)
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(col), nil
 }
 
 func allXML(paths []string) bool {
@@ -133,7 +194,6 @@ func (c *codeCmd) codeArticles(ctx context.Context, eng *engine.Engine, paths []
 		prog = pipeline.NewProgress(f, in.Progress)
 		defer prog.Finish()
 	}
-	seen := map[string]bool{}
 	return pipeline.Run(ctx, eng, in, pipeline.Options{Workers: c.workers, Unordered: c.unordered}, func(it pipeline.Item) error {
 		if it.Err != nil {
 			st.failed++
@@ -150,9 +210,6 @@ func (c *codeCmd) codeArticles(ctx context.Context, eng *engine.Engine, paths []
 		st.Docs++
 		st.Sentences += it.Res.Sentences
 		events := it.Res.Events
-		if c.oneADay {
-			events = engine.OneADay(events, seen)
-		}
 		if prog != nil {
 			prog.Add(len(events), false)
 		}

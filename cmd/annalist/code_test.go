@@ -5,14 +5,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/conllu"
+	"github.com/annalist/annalist/engine"
+	"github.com/annalist/annalist/export"
 )
 
 // TestCodePetrarchXMLMatchesEngineGolden: the command's JSON Lines for the
@@ -296,5 +301,84 @@ func TestRunExitCodes(t *testing.T) {
 		if got := run(context.Background(), &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, c.args); got != c.want {
 			t.Errorf("annalist %v: exit %d, want %d\n%s", c.args, got, c.want, errb.String())
 		}
+	}
+}
+
+// TestCodeOneADay: --one-a-day writes engine.Collapse of the events a plain
+// run writes, with GDELT's counts; every article given twice under another
+// id doubles num_articles and num_mentions; the gdelt format carries the
+// same counts; --format documents is refused.
+func TestCodeOneADay(t *testing.T) {
+	dir := t.TempDir()
+	lines := corpusLines(t, 30)
+	var twice []string
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatal(err)
+		}
+		m["id"] = fmt.Sprint(m["id"], "#copy")
+		b, _ := json.Marshal(m)
+		twice = append(twice, l, string(b))
+	}
+	in := filepath.Join(dir, "twice.jsonl")
+	writeLines(t, in, twice)
+
+	plain, _, err := runCmd(t, newCodeCmd, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []annalist.Event
+	for _, l := range strings.Split(strings.TrimSpace(plain), "\n") {
+		var ev annalist.Event
+		if err := json.Unmarshal([]byte(l), &ev); err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, ev)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	col := engine.Collapse(events)
+	for i := range col {
+		enc.Encode(&col[i])
+	}
+	out, errOut, err := runCmd(t, newCodeCmd, "--one-a-day", "--stats", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != want.String() {
+		t.Errorf("--one-a-day output is not engine.Collapse of the plain output:\n%.600s\nwant\n%.600s", out, want.String())
+	}
+	if len(col) == 0 || len(col) >= len(events) {
+		t.Fatalf("%d events collapse to %d: the input does not exercise the rule", len(events), len(col))
+	}
+	for _, c := range col {
+		if c.NumArticles%2 != 0 || c.NumMentions%2 != 0 || c.NumMentions < c.NumArticles {
+			t.Errorf("%s: num_articles %d, num_mentions %d: every article was given twice", engine.CollapseKey(&c.Event), c.NumArticles, c.NumMentions)
+		}
+	}
+	var st struct{ Events int }
+	if json.Unmarshal([]byte(lastLines(errOut, 1)), &st); st.Events != len(col) {
+		t.Errorf("--stats events = %d, want the %d collapsed", st.Events, len(col))
+	}
+
+	gd, _, err := runCmd(t, newCodeCmd, "--one-a-day", "--format", "gdelt", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSuffix(gd, "\n"), "\n")
+	if len(rows) != len(col) {
+		t.Fatalf("gdelt: %d rows, want %d", len(rows), len(col))
+	}
+	iM, iS, iA := slices.Index(export.GDELTColumns, "NumMentions"), slices.Index(export.GDELTColumns, "NumSources"), slices.Index(export.GDELTColumns, "NumArticles")
+	for i, r := range rows {
+		f := strings.Split(r, "\t")
+		if f[iM] != strconv.Itoa(col[i].NumMentions) || f[iS] != "" || f[iA] != strconv.Itoa(col[i].NumArticles) {
+			t.Errorf("gdelt row %d: NumMentions %q NumSources %q NumArticles %q, want %d, empty, %d", i, f[iM], f[iS], f[iA], col[i].NumMentions, col[i].NumArticles)
+		}
+	}
+
+	if _, _, err := runCmd(t, newCodeCmd, "--one-a-day", "--format", "documents", in); annalist.ErrorCode(err) != annalist.EINVALID {
+		t.Errorf("--one-a-day --format documents: err %v, want EINVALID", err)
 	}
 }
