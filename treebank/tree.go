@@ -131,6 +131,20 @@ type parser struct {
 	arena []Node
 	// lineStart is the offset where the current line begins.
 	lineStart int
+	// colAt and colRunes cache the rune count of src[lineStart:colAt], so
+	// that columns are counted once per line, not once per node.
+	colAt, colRunes int
+}
+
+// column returns the 1-based rune column of byte offset off, which must
+// not precede the last offset asked for on the same line.
+func (p *parser) column(off int) int {
+	if p.colAt < p.lineStart {
+		p.colAt, p.colRunes = p.lineStart, 0
+	}
+	p.colRunes += utf8.RuneCountInString(p.src[p.colAt:off])
+	p.colAt = off
+	return p.colRunes + 1
 }
 
 // lineCol returns the 1-based line and rune column of byte offset off.
@@ -179,7 +193,7 @@ func (p *parser) token() string {
 // node reads "(LABEL child...)" or "(TAG word)" starting at '('.
 func (p *parser) node() (*Node, error) {
 	open := p.pos
-	col := utf8.RuneCountInString(p.src[p.lineStart:open]) + 1
+	col := p.column(open)
 	p.pos++ // '('
 	p.skipSpace()
 	if p.pos >= len(p.src) {
