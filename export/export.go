@@ -30,7 +30,22 @@ func Formats() []string {
 
 // DocumentWriter is implemented by formats that write whole articles.
 type DocumentWriter interface {
-	WriteDocument(doc *annalist.Document, events []annalist.Event, quotes []annalist.Quote, suggestions []annalist.Suggestion) error
+	WriteDocument(doc *annalist.Document, c DocumentCoding) error
+}
+
+// DocumentCoding is what coding one article gave, as the documents format
+// writes it next to the article's metadata.
+type DocumentCoding struct {
+	Events      []annalist.Event
+	Quotes      []annalist.Quote
+	Suggestions []annalist.Suggestion
+	// Sentences is the number of sentences analysed, Skipped those a
+	// sentence-level discard phrase excluded, Withheld the events not
+	// reported as negated, hypothetical or background; StoryDiscard is the
+	// story-level discard phrase that set the whole article aside ("" if
+	// none), so that an article with no events says why.
+	Sentences, Skipped, Withheld int
+	StoryDiscard                 string
 }
 
 var formats = map[string]func(w *bufio.Writer, o Options) Writer{
@@ -142,13 +157,19 @@ type DocumentRecord struct {
 	Events      []annalist.Event      `json:"events"`
 	Quotes      []annalist.Quote      `json:"quotes,omitempty"`
 	Suggestions []annalist.Suggestion `json:"suggestions,omitempty"`
+	// Sentences, Skipped, Withheld and StoryDiscard are DocumentCoding's.
+	Sentences    int    `json:"sentences"`
+	Skipped      int    `json:"skipped,omitempty"`
+	Withheld     int    `json:"withheld,omitempty"`
+	StoryDiscard string `json:"story_discard,omitempty"`
 }
 
 func (d *docWriter) Write(ev *annalist.Event) error { return d.enc.Encode(ev) }
 
-func (d *docWriter) WriteDocument(doc *annalist.Document, events []annalist.Event, quotes []annalist.Quote, suggestions []annalist.Suggestion) error {
+func (d *docWriter) WriteDocument(doc *annalist.Document, c DocumentCoding) error {
 	rec := DocumentRecord{ID: doc.ID, Title: doc.Title, Dateline: doc.Dateline, Source: doc.Source, URL: doc.URL,
-		Events: events, Quotes: quotes, Suggestions: suggestions}
+		Events: c.Events, Quotes: c.Quotes, Suggestions: c.Suggestions,
+		Sentences: c.Sentences, Skipped: c.Skipped, Withheld: c.Withheld, StoryDiscard: c.StoryDiscard}
 	if rec.Events == nil {
 		rec.Events = []annalist.Event{}
 	}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -145,5 +146,46 @@ func TestSplitActor(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if _, err := NewWriter("xml", &bytes.Buffer{}); annalist.ErrorCode(err) != annalist.EINVALID || !strings.Contains(err.Error(), "gdelt") {
 		t.Errorf("unknown format: %v", err)
+	}
+}
+
+// TestDocumentsFormat pins the documents record: metadata, events (an
+// empty list, never null), and the coding counts that say why an article
+// has no events.
+func TestDocumentsFormat(t *testing.T) {
+	evs, _ := testEvents()
+	doc := &annalist.Document{ID: "wn-1", Title: "T", Date: time.Date(2020, 1, 8, 0, 0, 0, 0, time.UTC), Dateline: "CAIRO", Source: "Wikinews", URL: "https://en.wikinews.org/wiki/1"}
+	for _, tt := range []struct {
+		name string
+		c    DocumentCoding
+		want string
+	}{
+		{"events", DocumentCoding{Events: evs[:1], Sentences: 12, Skipped: 1, Withheld: 2},
+			`"id":"wn-1","title":"T","date":"2020-01-08","dateline":"CAIRO","source":"Wikinews","url":"https://en.wikinews.org/wiki/1","events":[{`},
+		{"discarded", DocumentCoding{Sentences: 30, StoryDiscard: "+FOOTBALL"},
+			`{"id":"wn-1","title":"T","date":"2020-01-08","dateline":"CAIRO","source":"Wikinews","url":"https://en.wikinews.org/wiki/1","events":[],"sentences":30,"story_discard":"+FOOTBALL"}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			w, err := NewWriter("documents", &b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.(DocumentWriter).WriteDocument(doc, tt.c); err != nil {
+				t.Fatal(err)
+			}
+			w.Flush()
+			got := strings.TrimSpace(b.String())
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got %s\nwant it to contain %s", got, tt.want)
+			}
+			var rec DocumentRecord
+			if err := json.Unmarshal([]byte(got), &rec); err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Events) != len(tt.c.Events) || rec.Sentences != tt.c.Sentences || rec.Skipped != tt.c.Skipped || rec.Withheld != tt.c.Withheld || rec.StoryDiscard != tt.c.StoryDiscard {
+				t.Errorf("read back %+v, want the counts of %+v", rec, tt.c)
+			}
+		})
 	}
 }

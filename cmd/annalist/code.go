@@ -37,7 +37,7 @@ func newCodeCmd(e *env) command {
 	c.fs.IntVar(&c.workers, "workers", 0, "documents coded at once (default: the number of CPU cores)")
 	c.fs.BoolVar(&c.unordered, "unordered", false, "write each document's events as soon as it is coded instead of in input order")
 	c.fs.BoolVar(&c.oneADay, "one-a-day", false, "collapse events across all documents to one per (date, source, target, code) with GDELT's num_mentions and num_articles, written sorted by that key at the end (not with --format documents)")
-	c.fs.BoolVar(&c.quiet, "quiet", false, "no progress line on a terminal")
+	c.fs.BoolVar(&c.quiet, "quiet", false, "no progress line on a terminal, and no closing summary of discarded documents, skipped sentences and withheld events")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
 	c.fs.BoolVar(&c.stats, "stats", false, `write {"docs","sentences","events","seconds"} as JSON to stderr at the end`)
 	c.engineFlags.register(c.fs, true)
@@ -64,6 +64,26 @@ type codeStats struct {
 	Events    int     `json:"events"`
 	Seconds   float64 `json:"seconds"`
 	failed    int
+	// discarded counts the documents a story-level discard phrase set
+	// aside (firstDiscard names the first); skipped and withheld are the
+	// sentences and events left out (see engine.DocumentResult).
+	discarded, skipped, withheld int
+	firstDiscard                 string
+}
+
+// summary says on stderr what was left out and why, so that missing events
+// are never silent: whole documents set aside by discard phrases, sentences
+// skipped, events withheld as negated, hypothetical or background.
+func (st *codeStats) summary(w io.Writer, keepModal bool) {
+	if st.discarded > 0 {
+		fmt.Fprintf(w, "annalist: %d of %d documents set aside whole by a story-level discard phrase (first: %s); --format documents names each one's\n", st.discarded, st.Docs, st.firstDiscard)
+	}
+	if st.skipped > 0 {
+		fmt.Fprintf(w, "annalist: %d sentences skipped by sentence-level discard phrases\n", st.skipped)
+	}
+	if st.withheld > 0 && !keepModal {
+		fmt.Fprintf(w, "annalist: %d events withheld as negated, hypothetical or background; --keep-modal writes them with their modality\n", st.withheld)
+	}
 }
 
 func (c *codeCmd) Run(ctx context.Context, args []string) error {
@@ -113,6 +133,9 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 	}
 	if err := w.Flush(); err != nil {
 		return annalist.Errorf(annalist.EUNAVAILABLE, "write events: %v", err)
+	}
+	if !c.quiet {
+		st.summary(c.e.stderr, c.keepModal)
 	}
 	if c.stats {
 		st.Seconds = time.Since(start).Seconds()
@@ -209,13 +232,22 @@ func (c *codeCmd) codeArticles(ctx context.Context, eng *engine.Engine, paths []
 		}
 		st.Docs++
 		st.Sentences += it.Res.Sentences
+		st.skipped += it.Res.Skipped
+		st.withheld += it.Res.Withheld
+		if it.Res.StoryDiscard != "" {
+			if st.discarded == 0 {
+				st.firstDiscard = fmt.Sprintf("%s by %q", it.Doc.ID, it.Res.StoryDiscard)
+			}
+			st.discarded++
+		}
 		events := it.Res.Events
 		if prog != nil {
 			prog.Add(len(events), false)
 		}
 		st.Events += len(events)
 		if dw, ok := w.(export.DocumentWriter); ok {
-			return dw.WriteDocument(it.Doc, events, it.Res.Quotes, it.Res.Suggestions)
+			return dw.WriteDocument(it.Doc, export.DocumentCoding{Events: events, Quotes: it.Res.Quotes, Suggestions: it.Res.Suggestions,
+				Sentences: it.Res.Sentences, Skipped: it.Res.Skipped, Withheld: it.Res.Withheld, StoryDiscard: it.Res.StoryDiscard})
 		}
 		for i := range events {
 			if err := w.Write(&events[i]); err != nil {

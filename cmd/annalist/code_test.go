@@ -382,3 +382,37 @@ func TestCodeOneADay(t *testing.T) {
 		t.Errorf("--one-a-day --format documents: err %v, want EINVALID", err)
 	}
 }
+
+// TestCodeSaysWhatWasLeftOut: an article set aside by a story-level discard
+// phrase is named on stderr and in the documents format, never silently
+// empty; --quiet drops the summary but not the stats.
+func TestCodeSaysWhatWasLeftOut(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "two.jsonl")
+	lines := corpusLines(t, 1)
+	writeLines(t, in, []string{lines[0],
+		`{"id":"sport","date":"2020-01-08","text":"The defending champion beat the French team in Paris on Tuesday. Iran criticized France on Wednesday."}`})
+	out, errOut, err := runCmd(t, newCodeCmd, "--format", "documents", "--stats", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut, `1 of 2 documents set aside whole by a story-level discard phrase (first: sport by "+DEFENDING CHAMPION")`) {
+		t.Errorf("stderr does not name the discarded article: %q", errOut)
+	}
+	var sport export.DocumentRecord
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec export.DocumentRecord
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec.ID == "sport" {
+			sport = rec
+		}
+	}
+	if sport.StoryDiscard != "+DEFENDING CHAMPION" || len(sport.Events) != 0 || sport.Sentences != 2 {
+		t.Errorf("documents record %+v, want the discard phrase, no events, 2 sentences", sport)
+	}
+	_, errOut, err = runCmd(t, newCodeCmd, "--quiet", "--stats", in)
+	if err != nil || strings.Contains(errOut, "set aside") || !strings.HasPrefix(lastLines(errOut, 1), `{"docs":2,`) {
+		t.Errorf("--quiet: err %v, stderr %q", err, errOut)
+	}
+}
