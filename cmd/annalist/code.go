@@ -64,26 +64,7 @@ type codeStats struct {
 	Events    int     `json:"events"`
 	Seconds   float64 `json:"seconds"`
 	failed    int
-	// discarded counts the documents a story-level discard phrase set
-	// aside (firstDiscard names the first); skipped and withheld are the
-	// sentences and events left out (see engine.DocumentResult).
-	discarded, skipped, withheld int
-	firstDiscard                 string
-}
-
-// summary says on stderr what was left out and why, so that missing events
-// are never silent: whole documents set aside by discard phrases, sentences
-// skipped, events withheld as negated, hypothetical or background.
-func (st *codeStats) summary(w io.Writer, keepModal bool) {
-	if st.discarded > 0 {
-		fmt.Fprintf(w, "annalist: %d of %d documents set aside whole by a story-level discard phrase (first: %s); --format documents names each one's\n", st.discarded, st.Docs, st.firstDiscard)
-	}
-	if st.skipped > 0 {
-		fmt.Fprintf(w, "annalist: %d sentences skipped by sentence-level discard phrases\n", st.skipped)
-	}
-	if st.withheld > 0 && !keepModal {
-		fmt.Fprintf(w, "annalist: %d events withheld as negated, hypothetical or background; --keep-modal writes them with their modality\n", st.withheld)
-	}
+	left      leftOut
 }
 
 func (c *codeCmd) Run(ctx context.Context, args []string) error {
@@ -135,7 +116,7 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 		return annalist.Errorf(annalist.EUNAVAILABLE, "write events: %v", err)
 	}
 	if !c.quiet {
-		st.summary(c.e.stderr, c.keepModal)
+		st.left.summary(c.e.stderr, st.Docs, c.keepModal)
 	}
 	if c.stats {
 		st.Seconds = time.Since(start).Seconds()
@@ -232,14 +213,7 @@ func (c *codeCmd) codeArticles(ctx context.Context, eng *engine.Engine, paths []
 		}
 		st.Docs++
 		st.Sentences += it.Res.Sentences
-		st.skipped += it.Res.Skipped
-		st.withheld += it.Res.Withheld
-		if it.Res.StoryDiscard != "" {
-			if st.discarded == 0 {
-				st.firstDiscard = fmt.Sprintf("%s by %q", it.Doc.ID, it.Res.StoryDiscard)
-			}
-			st.discarded++
-		}
+		st.left.add(it.Doc.ID, it.Res)
 		events := it.Res.Events
 		if prog != nil {
 			prog.Add(len(events), false)

@@ -415,4 +415,8 @@ func TestCodeSaysWhatWasLeftOut(t *testing.T) {
 	if err != nil || strings.Contains(errOut, "set aside") || !strings.HasPrefix(lastLines(errOut, 1), `{"docs":2,`) {
 		t.Errorf("--quiet: err %v, stderr %q", err, errOut)
 	}
+	errOut, err = runIngest(t, "--db", filepath.Join(t.TempDir(), "a.db"), in)
+	if err != nil || !strings.Contains(errOut, `1 of 2 documents set aside whole by a story-level discard phrase (first: sport by "+DEFENDING CHAMPION")`) {
+		t.Errorf("ingest: err %v, stderr %q", err, errOut)
+	}
 }

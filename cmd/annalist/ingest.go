@@ -128,6 +128,7 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 	src := &unchanged{ctx: ctx, in: in, st: st, force: c.force,
 		options: c.describe(),
 		hashes:  map[*annalist.Document]string{}}
+	var left leftOut
 	// The sink is pipeline.Run's single goroutine: the only writer.
 	err = pipeline.Run(ctx, eng, src, pipeline.Options{Workers: c.workers}, func(it pipeline.Item) error {
 		hash := src.take(it.Doc)
@@ -160,6 +161,7 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 		}
 		n.stored++
 		n.events += len(coded.Events)
+		left.add(it.Doc.ID, it.Res)
 		if prog != nil {
 			prog.Add(len(coded.Events), false)
 		}
@@ -171,6 +173,7 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 	src.mu.Lock()
 	n.skipped = src.skipped
 	src.mu.Unlock()
+	left.summary(c.e.stderr, n.stored, c.keepModal)
 	fmt.Fprintf(c.e.stderr, "ingest: %d documents in %.1fs: %d stored (%d events), %d skipped unchanged, %d failed\n",
 		n.stored+n.skipped+n.failed, time.Since(start).Seconds(), n.stored, n.events, n.skipped, n.failed)
 	switch {
