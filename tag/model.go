@@ -80,6 +80,7 @@ type scratch struct {
 	left  []int
 	out   []int
 	feats []uint64
+	sink  uint32 // keeps the reading-ahead reads of weights.score alive
 }
 
 // Default parses the embedded model, trained on UD English EWT v2.16. It
@@ -175,7 +176,7 @@ func (m *Model) Tag(words, tags []string) {
 	}
 	ws, left, out := s.ws[:n], s.left[:n], s.out[:n]
 	m.prepare(ws, words)
-	s.feats = m.run(ws, left, out, s.conf[:n], s.base[:n], s.feats)
+	s.feats = m.run(ws, left, out, s.conf[:n], s.base[:n], s.feats, &s.sink)
 	for i, t := range out {
 		tags[i] = m.tags[t]
 	}
@@ -185,9 +186,10 @@ func (m *Model) Tag(words, tags []string) {
 // run tags prepared words: the first pass into left, the second into out.
 // conf and base hold, per word, whether the first pass was confident enough
 // to skip the second and the second pass's scores. It returns the (possibly
-// grown) feature buffer.
-func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]int32, feats []uint64) []uint64 {
+// grown) feature buffer; sink keeps the values weights.score returns.
+func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]int32, feats []uint64, sink *uint32) []uint64 {
 	ntags := len(m.tags)
+	var sk uint32
 	for i := range ws {
 		wi := &ws[i]
 		if wi.sure >= 0 {
@@ -210,9 +212,9 @@ func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]i
 			feats = ownFeatures(feats[:0], &m.off, wi)
 		}
 		feats = wordContext(feats, &m.off, ws, i)
-		m.w.score(&s1, s2, feats)
+		sk += m.w.score(&s1, s2, feats)
 		feats = tagContext(feats[:0], &m.off, ws, i, left, nil)
-		m.w.score(&s1, nil, feats)
+		sk += m.w.score(&s1, nil, feats)
 		left[i] = argmaxInt(&s1, ntags)
 		if m.skip > 0 {
 			best := s1[left[i]]
@@ -229,6 +231,7 @@ func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]i
 	}
 	if !m.twoPass {
 		copy(out, left)
+		*sink += sk
 		return feats
 	}
 	for i := range ws {
@@ -242,9 +245,10 @@ func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]i
 			continue
 		}
 		feats = tagContext(feats[:0], &m.off, ws, i, out, left)
-		m.w.score2(&base[i], feats)
+		sk += m.w.score2(&base[i], feats)
 		out[i] = argmaxInt(&base[i], ntags)
 	}
+	*sink += sk
 	return feats
 }
 
@@ -334,9 +338,13 @@ func (w *weights) find(key uint64) slot {
 
 // score adds the first-pass weights of feats to s1 and, if s2 is not nil,
 // their second-pass weights to s2. All slots are looked up before any weight
-// is read, so that the processor can wait for several cache misses at once.
-func (w *weights) score(s1, s2 *[nTags]int32, feats []uint64) {
+// is read, then the first weight of every row found is read before any is
+// added up, so that the processor can wait for several cache misses at once.
+// It returns a value derived from those early reads, which the caller must
+// keep (in scratch.sink) so that they are not optimised away.
+func (w *weights) score(s1, s2 *[nTags]int32, feats []uint64) uint32 {
 	var found [64]slot
+	var sink uint32
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(found))]
 		feats = feats[len(chunk):]
@@ -344,9 +352,12 @@ func (w *weights) score(s1, s2 *[nTags]int32, feats []uint64) {
 		for _, f := range chunk {
 			sl := w.find(f)
 			found[n] = sl
-			if sl != 0 {
+			if sl.n1()|sl.n2() != 0 { // a row to read (never the case of a missing key)
 				n++
 			}
+		}
+		for _, sl := range found[:n] {
+			sink += w.ent[sl.off()]
 		}
 		for _, sl := range found[:n] {
 			off, n1 := sl.off(), sl.n1()
@@ -361,11 +372,14 @@ func (w *weights) score(s1, s2 *[nTags]int32, feats []uint64) {
 			}
 		}
 	}
+	return sink
 }
 
-// score2 adds the second-pass weights of feats to s2.
-func (w *weights) score2(s2 *[nTags]int32, feats []uint64) {
+// score2 adds the second-pass weights of feats to s2, reading ahead as
+// score does, and returns the value to keep.
+func (w *weights) score2(s2 *[nTags]int32, feats []uint64) uint32 {
 	var found [64]slot
+	var sink uint32
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(found))]
 		feats = feats[len(chunk):]
@@ -373,9 +387,12 @@ func (w *weights) score2(s2 *[nTags]int32, feats []uint64) {
 		for _, f := range chunk {
 			sl := w.find(f)
 			found[n] = sl
-			if sl != 0 {
+			if sl.n2() != 0 {
 				n++
 			}
+		}
+		for _, sl := range found[:n] {
+			sink += w.ent[sl.off()+sl.n1()]
 		}
 		for _, sl := range found[:n] {
 			start := sl.off() + sl.n1()
@@ -384,6 +401,7 @@ func (w *weights) score2(s2 *[nTags]int32, feats []uint64) {
 			}
 		}
 	}
+	return sink
 }
 
 // newWeights merges the two passes' tables. In the rare case that two keys

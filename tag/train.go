@@ -278,7 +278,7 @@ func buildLexicon(samples []sample, ntags int, skip int, cfg *config) []lexWord 
 func (m *Model) tagPrepared(ws []wordInfo) []int {
 	n := len(ws)
 	left, out := make([]int, n), make([]int, n)
-	m.run(ws, left, out, make([]bool, n), make([][nTags]int32, n), nil)
+	m.run(ws, left, out, make([]bool, n), make([][nTags]int32, n), nil, new(uint32))
 	return out
 }
 
