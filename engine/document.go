@@ -20,7 +20,8 @@ type DocumentResult struct {
 	// Suggestions propose dictionary entries for actors the dictionaries lack.
 	Suggestions []annalist.Suggestion
 	// Sentences is the number of sentences analysed; Skipped those a discard
-	// phrase excluded. StoryDiscard is set when the whole article was discarded.
+	// phrase excluded. StoryDiscard is set when the whole article was
+	// discarded; Skipped and Withheld are then 0.
 	Sentences, Skipped int
 	StoryDiscard       string
 	// Withheld counts events not reported because they were negated,
@@ -71,8 +72,11 @@ func (e *Engine) CodeDocument(doc *annalist.Document) (*DocumentResult, error) {
 		r := d.Code(s, s.Span.Start)
 		switch r.Discard {
 		case coder.DiscardStory:
+			// The whole article is set aside: nothing in it was
+			// skipped or withheld one by one.
 			res.StoryDiscard = r.DiscardEntry.Entry
 			res.Events, res.Quotes, res.Suggestions = nil, nil, nil
+			res.Skipped, res.Withheld = 0, 0
 			return res, nil
 		case coder.DiscardSentence:
 			res.Skipped++

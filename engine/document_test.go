@@ -102,3 +102,27 @@ func TestQuotesAndNoPublicationDate(t *testing.T) {
 		t.Errorf("events = %+v", res.Events)
 	}
 }
+
+// TestStoryDiscard: a story-level discard phrase anywhere sets the whole
+// article aside, and says which; what earlier sentences skipped or withheld
+// is not counted on top.
+func TestStoryDiscard(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	eng := defaultEngine(t)
+	doc := &annalist.Document{ID: "d", Date: time.Date(2020, 1, 8, 0, 0, 0, 0, time.UTC),
+		Text: "Iran did not criticize France on Wednesday. Russia attacked Ukraine on Tuesday. The defending champion beat the French team in Paris."}
+	res, err := eng.CodeDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StoryDiscard != "+DEFENDING CHAMPION" || res.Events != nil || res.Quotes != nil || res.Withheld != 0 || res.Skipped != 0 || res.Sentences != 3 {
+		t.Errorf("result %+v, want the discard phrase, 3 sentences and nothing else", res)
+	}
+	// Without the discard phrase the same article codes and withholds.
+	doc.Text, doc.Sentences = "Iran did not criticize France on Wednesday. Russia attacked Ukraine on Tuesday.", nil
+	if res, err = eng.CodeDocument(doc); err != nil || res.StoryDiscard != "" || len(res.Events) == 0 || res.Withheld != 1 {
+		t.Errorf("without the phrase: %+v, %v; want events and one withheld", res, err)
+	}
+}
