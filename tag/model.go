@@ -52,9 +52,9 @@ type Model struct {
 	skip int32
 	off  templates // feature templates not used
 	// ownInfo describes each dictionary word as it looks inside a sentence
-	// (not first, not a quote); own1 and own2 hold its ownFeatures scores.
+	// (not first, not a quote); own holds its ownFeatures scores.
 	ownInfo    []wordInfo
-	own1, own2 ownScores
+	own        ownScores
 	pool       sync.Pool // *scratch
 }
 
@@ -203,10 +203,7 @@ func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]i
 			*s2 = [nTags]int32{}
 		}
 		if wi.own >= 0 && wi.flags == m.ownInfo[wi.own].flags {
-			m.own1.add(&s1, wi.own)
-			if s2 != nil {
-				m.own2.add(s2, wi.own)
-			}
+			m.own.add(&s1, s2, wi.own)
 			feats = feats[:0]
 		} else {
 			feats = ownFeatures(feats[:0], &m.off, wi)
@@ -500,41 +497,42 @@ func (w *weights) table(pass int) table {
 }
 
 // ownScores holds, for each dictionary word, the summed weights of its
-// ownFeatures as (tag, weight) pairs, so that a known word costs one lookup.
+// ownFeatures in both passes, so that a known word costs one lookup. The
+// sums are dense, one int32 per tag: row 2k is word k's first pass, row
+// 2k+1 its second, next to each other in memory.
 type ownScores struct {
-	off []uint32 // pairs of word k are pairs[off[k]:off[k+1]]
-	ent []uint64 // tag<<32 | uint32(weight)
+	cols int
+	w    []int32
 }
 
-func (o *ownScores) add(scores *[nTags]int32, k int32) {
-	for _, e := range o.ent[o.off[k]:o.off[k+1]] {
-		scores[(e>>32)&(nTags-1)] += int32(uint32(e))
+// add adds word k's first-pass sums to s1 and, if s2 is not nil, its
+// second-pass sums to s2.
+func (o *ownScores) add(s1, s2 *[nTags]int32, k int32) {
+	at := int(k) * 2 * o.cols
+	for t, x := range o.w[at : at+o.cols] {
+		s1[t&(nTags-1)] += x
+	}
+	if s2 != nil {
+		for t, x := range o.w[at+o.cols : at+2*o.cols] {
+			s2[t&(nTags-1)] += x
+		}
 	}
 }
 
 // buildOwn precomputes the ownFeatures scores of both passes for every
-// dictionary word the model may score (words it is sure of are never scored).
+// dictionary word the model may score (words it is sure of are never scored;
+// their rows stay zero).
 func (m *Model) buildOwn() {
-	m.own1.off = make([]uint32, len(m.words)+1)
-	m.own2.off = make([]uint32, len(m.words)+1)
+	cols := len(m.tags)
+	m.own = ownScores{cols: cols, w: make([]int32, 2*cols*len(m.words))}
 	var feats []uint64
 	for k := range m.words {
 		if m.words[k].sure < 0 {
 			feats = ownFeatures(feats[:0], &m.off, &m.ownInfo[k])
 			var s1, s2 [nTags]int32
 			m.w.score(&s1, &s2, feats)
-			m.own1.set(&s1, len(m.tags))
-			m.own2.set(&s2, len(m.tags))
-		}
-		m.own1.off[k+1] = uint32(len(m.own1.ent))
-		m.own2.off[k+1] = uint32(len(m.own2.ent))
-	}
-}
-
-func (o *ownScores) set(s *[nTags]int32, n int) {
-	for tg, w := range s[:n] {
-		if w != 0 {
-			o.ent = append(o.ent, uint64(tg)<<32|uint64(uint32(w)))
+			copy(m.own.w[2*k*cols:], s1[:cols])
+			copy(m.own.w[(2*k+1)*cols:], s2[:cols])
 		}
 	}
 }
