@@ -262,7 +262,7 @@ func (c *Coder) codeVerb(s *sentence, v verbHit, date int) (*verbCoding, []int) 
 	var b binding
 	var pat *pattern
 	for _, p := range v.patterns {
-		if !s.hasAll(p.need) {
+		if !s.hasAll(p.need, &p.needSig) {
 			continue
 		}
 		if bb, ok := c.matchPattern(s, p, upper, patLower); ok {

@@ -83,8 +83,10 @@ type pattern struct {
 	// lowerConsec is true when the verb is glued to the first lower element ("*_OUT").
 	lowerConsec bool
 	weight      int
-	// need lists the literal words the pattern cannot match without.
-	need []string
+	// need lists the literal words the pattern cannot match without, and
+	// needSig is their signature.
+	need    []string
+	needSig wordSig
 }
 
 // phraseRef is a discard or issue phrase.
@@ -295,6 +297,7 @@ func compilePattern(p *dict.Pattern) *pattern {
 	for _, e := range p.Elems {
 		if e.Kind == dict.ElemWord && !strings.Contains(e.Word, "/") {
 			cp.need = append(cp.need, e.Word)
+			cp.needSig.add(e.Word)
 		}
 	}
 	return cp

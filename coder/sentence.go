@@ -10,6 +10,7 @@ import (
 type sentence struct {
 	toks  []annalist.Token
 	words []string // upper-case match forms
+	sig   wordSig  // the words' signature, for hasAll
 	kids  [][]int  // dependents of each token, in order
 	// chunk maps a token to the index of the noun chunk it belongs to, or -1.
 	chunk  []int
@@ -114,6 +115,7 @@ func newSentence(toks []annalist.Token, text string, base int) *sentence {
 	prev := 0
 	for i := range toks {
 		s.words[i] = all[prev:ends[i]]
+		s.sig.add(s.words[i])
 		prev = ends[i]
 	}
 	// Dependents, in order, in one backing array.
@@ -184,8 +186,28 @@ func (s *sentence) under(t, v int) bool {
 	return false
 }
 
-// hasAll reports whether every word occurs in the sentence.
-func (s *sentence) hasAll(words []string) bool {
+// wordSig is a 256-bit signature of a set of words: one bit per word, chosen
+// by its hash. A word whose bit a sentence's signature lacks is certainly not
+// in the sentence.
+type wordSig [4]uint64
+
+// add sets the bit of w.
+func (g *wordSig) add(w string) {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	b := (h * 0x9E3779B97F4A7C15) >> 56
+	g[b>>6] |= 1 << (b & 63)
+}
+
+// hasAll reports whether every word occurs in the sentence; sig is the
+// signature of words, which rules most sentences out without a scan.
+func (s *sentence) hasAll(words []string, sig *wordSig) bool {
+	if sig[0]&^s.sig[0]|sig[1]&^s.sig[1]|sig[2]&^s.sig[2]|sig[3]&^s.sig[3] != 0 {
+		return false
+	}
 	for _, w := range words {
 		found := false
 		for _, x := range s.words {
