@@ -108,16 +108,48 @@ type phraseIndex struct {
 	// only prefixes of those lengths are looked up.
 	stemLens []int
 	n        int
+	// firstBits and stemBits have the bit phraseBit of every key of
+	// byFirst and stems set: a word whose bit is clear has no entry, which
+	// spares most words their map lookups.
+	firstBits, stemBits []uint64
+}
+
+// phraseBits is the size of the phraseIndex bitmaps, in bits.
+const phraseBits = 1 << 16
+
+// fnv64 continues an FNV-1a hash with the bytes of s.
+func fnv64(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+const fnvBasis = 14695981039346656037
+
+// phraseBit reports whether the bitmap has the bit of FNV hash h.
+func phraseBit(bits []uint64, h uint64) bool {
+	b := (h * 0x9E3779B97F4A7C15) >> 48
+	return bits[b>>6]>>(b&63)&1 != 0
+}
+
+func setPhraseBit(bits []uint64, h uint64) {
+	b := (h * 0x9E3779B97F4A7C15) >> 48
+	bits[b>>6] |= 1 << (b & 63)
 }
 
 func (pi *phraseIndex) add(p phraseRef) {
 	if pi.byFirst == nil {
 		pi.byFirst = map[string][]phraseRef{}
 		pi.stems = map[string][]phraseRef{}
+		pi.firstBits = make([]uint64, phraseBits/64)
+		pi.stemBits = make([]uint64, phraseBits/64)
 	}
 	pi.n++
 	if p.stem && len(p.words) == 1 {
 		w := p.words[0]
+		setPhraseBit(pi.stemBits, fnv64(fnvBasis, w))
 		if _, seen := pi.stems[w]; !seen {
 			i := sort.SearchInts(pi.stemLens, len(w))
 			if i == len(pi.stemLens) || pi.stemLens[i] != len(w) {
@@ -130,6 +162,7 @@ func (pi *phraseIndex) add(p phraseRef) {
 		return
 	}
 	pi.byFirst[p.words[0]] = append(pi.byFirst[p.words[0]], p)
+	setPhraseBit(pi.firstBits, fnv64(fnvBasis, p.words[0]))
 }
 
 // each calls fn for every phrase matching words at position i, in index order.
@@ -137,15 +170,24 @@ func (pi *phraseIndex) each(words []string, i int, fn func(p phraseRef) bool) {
 	if pi.n == 0 {
 		return
 	}
-	for _, p := range pi.byFirst[words[i]] {
-		if p.matchAt(words, i) && !fn(p) {
-			return
+	w := words[i]
+	if phraseBit(pi.firstBits, fnv64(fnvBasis, w)) {
+		for _, p := range pi.byFirst[w] {
+			if p.matchAt(words, i) && !fn(p) {
+				return
+			}
 		}
 	}
-	w := words[i]
+	// The prefixes' hashes grow with the prefix, stem lengths ascending.
+	h, done := uint64(fnvBasis), 0
 	for _, l := range pi.stemLens {
 		if l > len(w) {
 			break
+		}
+		h = fnv64(h, w[done:l])
+		done = l
+		if !phraseBit(pi.stemBits, h) {
+			continue
 		}
 		for _, p := range pi.stems[w[:l]] {
 			if !fn(p) {
