@@ -128,14 +128,16 @@ func fnv64(h uint64, s string) uint64 {
 
 const fnvBasis = 14695981039346656037
 
-// phraseBit reports whether the bitmap has the bit of FNV hash h.
+// phraseBit reports whether the bitmap (a power of two bits long) has the
+// bit of FNV hash h.
 func phraseBit(bits []uint64, h uint64) bool {
-	b := (h * 0x9E3779B97F4A7C15) >> 48
+	b := (h * 0x9E3779B97F4A7C15) >> 32 & uint64(len(bits)*64-1)
 	return bits[b>>6]>>(b&63)&1 != 0
 }
 
+// setPhraseBit sets the bit of h that phraseBit tests.
 func setPhraseBit(bits []uint64, h uint64) {
-	b := (h * 0x9E3779B97F4A7C15) >> 48
+	b := (h * 0x9E3779B97F4A7C15) >> 32 & uint64(len(bits)*64-1)
 	bits[b>>6] |= 1 << (b & 63)
 }
 
@@ -361,7 +363,14 @@ type trie struct {
 	// ids numbers the words, so edges can be keyed by integers.
 	ids   map[string]uint32
 	edges map[uint64]int32
+	// firstBits has the bit of every word a phrase starts with (see
+	// phraseBit): most words start none, and longest drops them without
+	// a map lookup.
+	firstBits []uint64
 }
+
+// trieBits is the size of a trie's first-word bitmap, in bits.
+const trieBits = 1 << 18
 
 type trieNode struct {
 	ends []entryRef
@@ -379,7 +388,8 @@ func edgeKey(parent int32, word uint32) uint64 { return uint64(parent)<<32 | uin
 
 // newTrie returns an empty trie sized for about n words.
 func newTrie(n int) *trie {
-	return &trie{nodes: make([]trieNode, 1, n+1), ids: make(map[string]uint32, n/2), edges: make(map[uint64]int32, n)}
+	return &trie{nodes: make([]trieNode, 1, n+1), ids: make(map[string]uint32, n/2), edges: make(map[uint64]int32, n),
+		firstBits: make([]uint64, trieBits/64)}
 }
 
 func (t *trie) id(w string) uint32 {
@@ -395,6 +405,7 @@ func (t *trie) add(s phraseSeq, ref entryRef) {
 	if len(s.words) == 0 {
 		return
 	}
+	setPhraseBit(t.firstBits, fnv64(fnvBasis, s.words[0]))
 	n := int32(0)
 	for i, w := range s.words {
 		open := i > 0 && !s.consec[i-1]
@@ -448,7 +459,7 @@ type match struct {
 // words[start:end]. Longer means more words matched; among equals, the one
 // ending first.
 func (t *trie) longest(words []string, start, end int) (match, bool) {
-	if start >= end {
+	if start >= end || !phraseBit(t.firstBits, fnv64(fnvBasis, words[start])) {
 		return match{}, false
 	}
 	first := t.child(0, words[start])
