@@ -33,7 +33,7 @@ func newCodeCmd(e *env) command {
 	c := &codeCmd{e: e, fs: flag.NewFlagSet("code", flag.ContinueOnError)}
 	c.fs.SetOutput(e.stderr)
 	c.fs.StringVar(&c.input, "input", "auto", "input kind: auto, text, html, jsonl or petrarch-xml")
-	c.fs.StringVar(&c.format, "format", "jsonl", "output format: jsonl (one event per line), documents (one article per line with events, quotes and suggested actors), tsv or petrarch")
+	c.fs.StringVar(&c.format, "format", "jsonl", "output format: jsonl (one event per line), documents (one article per line with events, quotes, suggested actors and what was left out), tsv, csv, petrarch, gdelt, icews or phoenix (docs/formats.md)")
 	c.fs.IntVar(&c.workers, "workers", 0, "documents coded at once (default: the number of CPU cores)")
 	c.fs.BoolVar(&c.unordered, "unordered", false, "write each document's events as soon as it is coded instead of in input order")
 	c.fs.BoolVar(&c.oneADay, "one-a-day", false, "collapse events across all documents to one per (date, source, target, code) with GDELT's num_mentions and num_articles, written sorted by that key at the end (not with --format documents)")
