@@ -64,12 +64,18 @@ type agentHit struct {
 
 func (c coding) coded() bool { return c.actor != nil || len(c.agents) > 0 }
 
-// chunkRels are the relations that keep a dependent inside its head's noun chunk.
-var chunkRels = map[string]bool{
-	"det": true, "det:predet": true, "det:poss": true, "amod": true, "compound": true, "flat": true,
-	"flat:name": true, "flat:foreign": true, "nummod": true, "nmod:poss": true, "nmod:desc": true,
-	"advmod": true, "case": true, "punct": true, "cc": true, "conj": true, "dep": true, "nmod:npmod": true,
-	"fixed": true, "goeswith": true, "compound:prt": false,
+// chunkRel reports the relations that keep a dependent inside its head's
+// noun chunk ("compound:prt" is not one). A switch, not a map: it is asked
+// for nearly every token of every sentence.
+func chunkRel(r string) bool {
+	switch r {
+	case "det", "det:predet", "det:poss", "amod", "compound", "flat",
+		"flat:name", "flat:foreign", "nummod", "nmod:poss", "nmod:desc",
+		"advmod", "case", "punct", "cc", "conj", "dep", "nmod:npmod",
+		"fixed", "goeswith":
+		return true
+	}
+	return false
 }
 
 func isNominalTag(t string) bool {
@@ -83,8 +89,12 @@ func isNominalTag(t string) bool {
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
 
 // nominalRel reports relations that make a non-noun a nominal head ("the Philippines" tagged oddly, numbers as objects).
-var nominalRel = map[string]bool{
-	"nsubj": true, "nsubj:pass": true, "obj": true, "iobj": true, "obl": true, "nmod": true, "appos": true,
+func nominalRel(r string) bool {
+	switch r {
+	case "nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos":
+		return true
+	}
+	return false
 }
 
 func newSentence(toks []annalist.Token, text string, base int) *sentence {
@@ -249,8 +259,8 @@ func (s *sentence) isChunkHead(i int) bool {
 	case isNominalTag(t.Tag):
 		return true
 	case t.Tag == "CD" && rel != "nummod":
-		return nominalRel[baseRel(rel)] || rel == "conj"
-	case nominalRel[baseRel(rel)] && !isVerbTag(t.Tag) && t.Tag != "RB" && t.Tag != "IN" && t.Tag != "TO" && t.Tag != "WDT" && t.Tag != "WP":
+		return nominalRel(baseRel(rel)) || rel == "conj"
+	case nominalRel(baseRel(rel)) && !isVerbTag(t.Tag) && t.Tag != "RB" && t.Tag != "IN" && t.Tag != "TO" && t.Tag != "WDT" && t.Tag != "WP":
 		return true
 	}
 	return false
@@ -259,7 +269,7 @@ func (s *sentence) isChunkHead(i int) bool {
 // inside reports whether token i is a chunk-internal dependent of a nominal head.
 func (s *sentence) inside(i int) bool {
 	t := s.toks[i]
-	if !chunkRels[t.Rel] {
+	if !chunkRel(t.Rel) {
 		// Adjectives and names before a noun belong to its phrase whatever
 		// the parser called them ("the evil Arnor awful Gondor").
 		if ht := s.toks[t.Head].Tag; t.Head > i && (strings.HasPrefix(t.Tag, "JJ") || isProper(t.Tag)) && (isNominalTag(ht) || strings.HasPrefix(ht, "JJ")) &&
@@ -307,7 +317,7 @@ func (s *sentence) buildChunks() {
 		collect = func(t int) {
 			c.toks = append(c.toks, t)
 			for _, k := range s.kids[t] {
-				if s.inside(k) || (t != i && s.toks[k].Rel != "conj" && s.toks[k].Rel != "appos" && chunkRels[s.toks[k].Rel]) {
+				if s.inside(k) || (t != i && s.toks[k].Rel != "conj" && s.toks[k].Rel != "appos" && chunkRel(s.toks[k].Rel)) {
 					collect(k)
 				}
 			}
