@@ -53,9 +53,9 @@ type Model struct {
 	off  templates // feature templates not used
 	// ownInfo describes each dictionary word as it looks inside a sentence
 	// (not first, not a quote); own holds its ownFeatures scores.
-	ownInfo    []wordInfo
-	own        ownScores
-	pool       sync.Pool // *scratch
+	ownInfo []wordInfo
+	own     ownScores
+	pool    sync.Pool // *scratch
 }
 
 // lexEntry is what the dictionary knows about a word form.
