@@ -90,6 +90,29 @@ type Result struct {
 	Issues []annalist.Issue
 }
 
+// SkipsSentence reports whether coding sent stops at a discard phrase (of
+// the sentence or of the story) before anything but its words is read: its
+// part-of-speech tags and parse do not matter then, and callers may leave
+// them out. It looks only at the tokens' Norm (or Text) forms; it never fails.
+func (c *Coder) SkipsSentence(sent *annalist.Sentence) bool {
+	if len(sent.Tokens) == 0 {
+		return false
+	}
+	var b strings.Builder
+	s := &sentence{words: make([]string, len(sent.Tokens))}
+	for i, t := range sent.Tokens {
+		w := t.Norm
+		if w == "" {
+			w = t.Text
+		}
+		b.Reset()
+		upperInto(&b, w)
+		s.words[i] = b.String()
+	}
+	kind, _ := c.discard(s)
+	return kind != ""
+}
+
 // CodeSentence codes one analysed sentence. Tokens must carry Norm or Text,
 // Tag, Head and Rel; their spans index the document text, and base is the
 // sentence's offset in it so that evidence spans come out sentence-relative.

@@ -281,6 +281,27 @@ func TestOptions(t *testing.T) {
 	if res.Discard != DiscardStory {
 		t.Errorf("story discard: %+v", res)
 	}
+	// SkipsSentence foresees both discards from the words alone, before any
+	// tagging or parsing.
+	c := New(set, nil, DefaultOptions())
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Arnor restored baseball ties with Gondor .", true},
+		{"A typhoon hit Gondor .", true},
+		{"Arnor criticized the lions .", false},
+		{"Arnor criticized the baseball lions .", true},
+		{"", false},
+	} {
+		var sent annalist.Sentence
+		for _, w := range strings.Fields(tc.text) {
+			sent.Tokens = append(sent.Tokens, annalist.Token{Text: w, Norm: w, Head: -1})
+		}
+		if got := c.SkipsSentence(&sent); got != tc.want {
+			t.Errorf("SkipsSentence(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
 }
 
 func TestHasChunk(t *testing.T) {

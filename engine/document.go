@@ -31,6 +31,28 @@ type DocumentResult struct {
 	Withheld int
 }
 
+// AnalyzeForCoding fills doc.Sentences from doc.Text as CodeDocument would,
+// except that only the sentences coding reads the analysis of are tagged and
+// parsed: body sentences that no discard phrase excludes. Headlines,
+// captions, datelines and discarded sentences are split and tokenized only.
+// CodeDocument then codes doc exactly as it would have coded the text, for
+// less work; callers that show or store the tokens of every sentence should
+// not use it. It does nothing when doc.Sentences is already set or doc.Text
+// empty, and fails only when the language models cannot be loaded.
+func (e *Engine) AnalyzeForCoding(doc *annalist.Document) error {
+	if len(doc.Sentences) > 0 || doc.Text == "" {
+		return nil
+	}
+	an, err := e.Analyzer()
+	if err != nil {
+		return err
+	}
+	doc.Sentences = an.AnalyzeWhere(doc.Text, func(s *annalist.Sentence) bool {
+		return s.Kind == annalist.KindBody && !e.coder.SkipsSentence(s)
+	})
+	return nil
+}
+
 // CodeDocument analyses an article (unless its Sentences are already
 // analysed) and codes it as a whole: actors introduced once are followed
 // through surnames, pronouns and role nouns; events get dates from the text

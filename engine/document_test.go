@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -125,4 +126,49 @@ func TestStoryDiscard(t *testing.T) {
 	if res, err = eng.CodeDocument(doc); err != nil || res.StoryDiscard != "" || len(res.Events) == 0 || res.Withheld != 1 {
 		t.Errorf("without the phrase: %+v, %v; want events and one withheld", res, err)
 	}
+}
+
+// TestAnalyzeForCoding checks that coding a document analysed by
+// AnalyzeForCoding gives exactly what CodeDocument gives from the raw text,
+// and that only body sentences no discard phrase excludes were analysed.
+func TestAnalyzeForCoding(t *testing.T) {
+	eng := defaultEngine(t)
+	docs := wikinewsDocs(t)
+	docs = docs[:min(len(docs), 60)]
+	left := 0
+	for _, raw := range docs {
+		full := raw
+		want, err := eng.CodeDocument(&full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lean := raw
+		if err := eng.AnalyzeForCoding(&lean); err != nil {
+			t.Fatal(err)
+		}
+		if len(lean.Sentences) != len(full.Sentences) {
+			t.Fatalf("%s: %d sentences, want %d", raw.ID, len(lean.Sentences), len(full.Sentences))
+		}
+		for i := range lean.Sentences {
+			s := &lean.Sentences[i]
+			needed := s.Kind == annalist.KindBody && !eng.coder.SkipsSentence(s)
+			if tagged := len(s.Tokens) > 0 && s.Tokens[0].Tag != ""; tagged != needed {
+				t.Errorf("%s sentence %d (%q, kind %q): tagged %v, want %v", raw.ID, i, s.Text, s.Kind, tagged, needed)
+			}
+			if !needed {
+				left++
+			}
+		}
+		got, err := eng.CodeDocument(&lean)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: coded after AnalyzeForCoding:\n%+v\nwant\n%+v", raw.ID, got, want)
+		}
+	}
+	if left == 0 {
+		t.Errorf("no sentence left unanalysed in %d documents: the test checks nothing", len(docs))
+	}
+	t.Logf("%d sentences left unanalysed in %d documents", left, len(docs))
 }

@@ -62,6 +62,24 @@ func (a *Analyzer) Analyze(text string) []annalist.Sentence {
 	return sents
 }
 
+// AnalyzeWhere is Analyze, except that only the sentences for which need
+// returns true are tagged and parsed; the others are split and tokenized
+// alone (their tokens keep Head -1 and no tag or relation). need sees each
+// sentence as tokenized, in order.
+func (a *Analyzer) AnalyzeWhere(text string, need func(*annalist.Sentence) bool) []annalist.Sentence {
+	sents := tokenize.Split(text)
+	sc := a.bufs.Get().(*scratch)
+	defer a.bufs.Put(sc)
+	for i := range sents {
+		s := &sents[i]
+		s.Tokens = splitUnderscores(s.Tokens)
+		if need(s) {
+			a.analyzeOne(s, sc)
+		}
+	}
+	return sents
+}
+
 // splitUnderscores reads underscores joining letters ("Dol_Amroth", the
 // PETRARCH and TABARI way of writing a multi-word name) as spaces: the
 // token becomes one token per word. Tokens with digits or '@' (e-mail

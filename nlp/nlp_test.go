@@ -226,3 +226,37 @@ func BenchmarkAnalyzeWikinews(b *testing.B) {
 	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
 	b.ReportMetric(float64(toks)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestAnalyzeWhere checks that the sentences AnalyzeWhere is asked to
+// analyse come out exactly as Analyze makes them, and the others tokenized
+// alone: same sentences and tokens, no tags, relations or heads.
+func TestAnalyzeWhere(t *testing.T) {
+	a := analyzer(t)
+	text := "Gondor and Arnor signed a trade pact on Monday. The talks had failed before. Rohan_Riders attacked Edoras."
+	want := a.Analyze(text)
+	for _, pick := range [][]bool{{true, true, true}, {false, true, false}, {false, false, false}} {
+		calls := 0
+		got := a.AnalyzeWhere(text, func(s *annalist.Sentence) bool {
+			calls++
+			return pick[s.Index]
+		})
+		if len(got) != len(want) || calls != len(want) {
+			t.Fatalf("pick %v: %d sentences, %d calls, want %d", pick, len(got), calls, len(want))
+		}
+		for i := range want {
+			g, w := got[i], want[i]
+			if g.Text != w.Text || g.Span != w.Span || g.Kind != w.Kind || len(g.Tokens) != len(w.Tokens) {
+				t.Fatalf("pick %v: sentence %d = %+v, want %+v", pick, i, g, w)
+			}
+			for k := range w.Tokens {
+				exp := w.Tokens[k]
+				if !pick[i] {
+					exp.Tag, exp.Rel, exp.Head = "", "", -1
+				}
+				if g.Tokens[k] != exp {
+					t.Errorf("pick %v: sentence %d token %d = %+v, want %+v", pick, i, k, g.Tokens[k], exp)
+				}
+			}
+		}
+	}
+}

@@ -15,6 +15,12 @@ type Coder interface {
 	CodeDocument(doc *annalist.Document) (*engine.DocumentResult, error)
 }
 
+// analyzerForCoding is a Coder that can analyse a document's text for
+// coding alone (*engine.Engine.AnalyzeForCoding): Run uses it when present.
+type analyzerForCoding interface {
+	AnalyzeForCoding(doc *annalist.Document) error
+}
+
 // Source yields documents until io.EOF. An EINVALID error concerns one
 // document (it is reported and the source read on); any other error stops the run.
 type Source interface {
@@ -25,6 +31,10 @@ type Source interface {
 type Item struct {
 	// Seq is the document's position in the input, from 0.
 	Seq int
+	// Doc is the document. When Run analysed its text, with a Coder that
+	// has AnalyzeForCoding such as *engine.Engine, only the sentences coding
+	// reads are tagged and parsed: headlines, captions, datelines and
+	// sentences a discard phrase excludes are tokenized only.
 	Doc *annalist.Document
 	Res *engine.DocumentResult
 	// Err is set when the document could not be read or coded; Doc may be nil then.
@@ -152,7 +162,8 @@ func Run(ctx context.Context, eng Coder, src Source, opts Options, sink func(Ite
 	return ctx.Err()
 }
 
-// codeSafely codes one document; a panic in the coder becomes an internal
+// codeSafely analyses (for coding alone, when eng can) and codes one
+// document; a panic in the coder becomes an internal
 // error for that document only, so one bad article cannot stop a batch.
 func codeSafely(eng Coder, doc *annalist.Document) (res *engine.DocumentResult, err error) {
 	defer func() {
@@ -160,5 +171,11 @@ func codeSafely(eng Coder, doc *annalist.Document) (res *engine.DocumentResult, 
 			res, err = nil, annalist.Errorf(annalist.EINTERNAL, "coder panic: %v", r)
 		}
 	}()
+	if a, ok := eng.(analyzerForCoding); ok {
+		// Tag and parse only the sentences that coding reads.
+		if err := a.AnalyzeForCoding(doc); err != nil {
+			return nil, err
+		}
+	}
 	return eng.CodeDocument(doc)
 }
