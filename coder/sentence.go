@@ -813,9 +813,6 @@ func (s *sentence) withoutClauses(v int, lower []int) []int {
 			}
 		}
 	}
-	if len(drop) == 0 {
-		return lower
-	}
 	out := make([]int, 0, len(lower))
 	for _, t := range lower {
 		in := false
@@ -825,11 +822,30 @@ func (s *sentence) withoutClauses(v int, lower []int) []int {
 				break
 			}
 		}
-		if !in {
+		if !in && !s.inOtherClause(t, v) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// inOtherClause reports a token that hangs below verb v through a
+// non-infinitival adverbial clause, a relative clause, a parenthetical or a
+// clausal subject ("... held in Beijing, emphasizing the need to support
+// ...", "the forces that attacked"): that clause is a predication of its
+// own, so its words are not v's pattern words.
+func (s *sentence) inOtherClause(t, v int) bool {
+	for i := 0; i < len(s.toks) && t >= 0 && t != v; i++ {
+		switch r := s.toks[t].Rel; {
+		case r == "advcl" && s.infinitival(t):
+			// "called on Turkey to halt": the parser's advcl is a
+			// complement here, and the pattern spans it.
+		case r == "advcl", r == "acl:relcl", r == "parataxis", r == "csubj":
+			return s.under(s.toks[t].Head, v)
+		}
+		t = s.toks[t].Head
+	}
+	return false
 }
 
 // appositives returns the chunks in apposition to ch: its appos dependents
