@@ -823,28 +823,47 @@ func (d *Doc) eventPlace(s *sentence, v int, actors map[int]bool) *annalist.Plac
 		for i, t := range s.toks {
 			words[i] = t.Text
 		}
-		inClause := s.clauseTokens(v)
-		var best *annalist.Place
-		bestDist := 1 << 30
+		var cands []geo.Mention
 		for _, m := range d.c.geo.Match(words, geo.Context{Countries: d.countryContext()}) {
-			if !inClause[m.Start] || actors[m.Start] {
-				continue
-			}
-			head := m.End - 1
-			if !s.locative(head) {
-				continue
-			}
-			if dist := abs(head - v); dist < bestDist {
-				toks := rangeToks(m.Start, m.End)
-				p := placeOut(m.Place, s.rawText(toks), -1, s.span(toks), "sentence")
-				best, bestDist = &p, dist
+			if !actors[m.Start] && s.locative(m.End-1) {
+				cands = append(cands, m)
 			}
 		}
-		if best != nil {
-			return best
+		// The nearest locative place in the verb's own clause; failing
+		// that, in the clauses that govern it, nearest first ("marched
+		// in London, protesting ..." places the protest in London), not
+		// across coordinated or parenthetical clauses.
+		for c, steps := v, 0; len(cands) > 0 && c >= 0 && steps < len(s.toks); c, steps = s.toks[c].Head, steps+1 {
+			if c != v && !isClauseHead(s, c) {
+				continue
+			}
+			inClause := s.clauseTokens(c)
+			var best *annalist.Place
+			bestDist := 1 << 30
+			for _, m := range cands {
+				if !inClause[m.Start] {
+					continue
+				}
+				if dist := abs(m.End - 1 - v); dist < bestDist {
+					toks := rangeToks(m.Start, m.End)
+					p := placeOut(m.Place, s.rawText(toks), -1, s.span(toks), "sentence")
+					best, bestDist = &p, dist
+				}
+			}
+			if best != nil {
+				return best
+			}
+			if r := s.toks[c].Rel; r == "conj" || r == "parataxis" {
+				break // a coordinated or parenthetical clause is an event of its own, not a circumstance of the other
+			}
 		}
 	}
 	return d.dateline
+}
+
+// isClauseHead reports a token that heads a clause: a verb, or the root.
+func isClauseHead(s *sentence, t int) bool {
+	return s.toks[t].Head < 0 || strings.HasPrefix(s.toks[t].Tag, "VB")
 }
 
 // locative reports whether token t heads (or is inside) a phrase introduced

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/annalist/annalist/dict"
+	"github.com/annalist/annalist/geo"
 )
 
 const docVerbs = `
@@ -238,5 +239,43 @@ func TestLetterNumber(t *testing.T) {
 		if a != tt.a || b != tt.b || ok != tt.ok {
 			t.Errorf("letterNumber(%q) = %q, %q, %v", tt.w, a, b, ok)
 		}
+	}
+}
+
+// TestEventPlace pins where an event's place comes from: its own clause
+// first, then the clauses that govern it, never a coordinated clause.
+func TestEventPlace(t *testing.T) {
+	gaz, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := docCoder(t).WithGazetteer(gaz)
+	for _, tt := range []struct {
+		name, text, parse, want string
+	}{
+		{"in the clause", "Arnor criticized Gondor in Lyon.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor)) (PP (IN in) (NP (NNP Lyon)))) (. .)))",
+			"ARN GON 111 at Lyon,FRA"},
+		{"in the governing clause", "Arnor met in Lyon while criticizing Gondor.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (PP (IN in) (NP (NNP Lyon))) (SBAR (IN while) (S (VP (VBG criticizing) (NP (NNP Gondor)))))) (. .)))",
+			"ARN GON 111 at Lyon,FRA"},
+		{"not from a coordinated clause", "Arnor met in Lyon and Rohan criticized Gondor.",
+			"(ROOT (S (S (NP (NNP Arnor)) (VP (VBD met) (PP (IN in) (NP (NNP Lyon))))) (CC and) (S (NP (NNP Rohan)) (VP (VBD criticized) (NP (NNP Gondor)))) (. .)))",
+			"ROH GON 111"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := c.NewDoc("t", time.Date(2020, 1, 15, 0, 0, 0, 0, time.UTC))
+			var got []string
+			for _, e := range d.Code(parsed(t, tt.text, tt.parse), 0).Events {
+				line := e.Source.Code + " " + e.Target.Code + " " + e.Event.Code
+				if e.Location != nil {
+					line += " at " + e.Location.Name + "," + e.Location.Country
+				}
+				got = append(got, line)
+			}
+			if strings.Join(got, "; ") != tt.want {
+				t.Errorf("got %q, want %q", strings.Join(got, "; "), tt.want)
+			}
+		})
 	}
 }
