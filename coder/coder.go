@@ -686,7 +686,7 @@ func (c *Coder) firstTarget(s *sentence, lower []int, src *chunk, date int) *chu
 		if ch == src || ch.head < 0 || s.gone[ch.head] {
 			continue
 		}
-		if s.temporal(ch) {
+		if s.temporal(ch) || c.locativeCity(s, ch) {
 			continue
 		}
 		// depth 1: only dictionary actors count here; a new actor is made
@@ -700,6 +700,29 @@ func (c *Coder) firstTarget(s *sentence, lower []int, src *chunk, date int) *chu
 		}
 	}
 	return firstNull
+}
+
+// locativeCity reports, in articles, a chunk that is a city named in a
+// locative phrase ("met in Tehran", "rallied at Isfahan"): where the event
+// happened, not whom it was aimed at, although the actor dictionaries give
+// many cities their country's code. The chunk's proper nouns must make one
+// city of the gazetteer; countries and regions ("fought in Syria") stay
+// possible targets.
+func (c *Coder) locativeCity(s *sentence, ch *chunk) bool {
+	if s.doc == nil || c.geo == nil || !s.locative(ch.head) {
+		return false
+	}
+	var words []string
+	for _, t := range ch.toks {
+		if strings.HasPrefix(s.toks[t].Tag, "NNP") {
+			words = append(words, s.toks[t].Text)
+		}
+	}
+	if len(words) == 0 {
+		return false
+	}
+	m := c.geo.Match(words, geo.Context{})
+	return len(m) == 1 && m[0].Start == 0 && m[0].End == len(words) && m[0].Place.Kind == geo.KindCity
 }
 
 // discard checks the discard list: a story-level phrase discards the story,

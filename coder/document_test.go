@@ -40,6 +40,7 @@ GONDOR [GON]
 ROHAN [ROH]
 ARNORIAN [ARN]
 G_7 [IGOGOS]
+LYON [FRA]
 `
 
 const docAgents = `
@@ -259,6 +260,15 @@ func TestEventPlace(t *testing.T) {
 		{"in the governing clause", "Arnor met in Lyon while criticizing Gondor.",
 			"(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (PP (IN in) (NP (NNP Lyon))) (SBAR (IN while) (S (VP (VBG criticizing) (NP (NNP Gondor)))))) (. .)))",
 			"ARN GON 111 at Lyon,FRA"},
+		{"a city in a locative phrase is the place, not the target", "Arnor criticized Gondor's envoys in Lyon.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NP (NNP Gondor) (POS 's)) (NNS envoys)) (PP (IN in) (NP (NNP Lyon)))) (. .)))",
+			"ARN GON 111 at Lyon,FRA"},
+		{"a city named without a locative is an actor", "Arnor criticized Lyon.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Lyon))) (. .)))",
+			"ARN FRA 111"},
+		{"a city that is the only candidate target is not one", "Arnor criticized the plan in Lyon.",
+			"(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (DT the) (NN plan)) (PP (IN in) (NP (NNP Lyon)))) (. .)))",
+			""},
 		{"not from a coordinated clause", "Arnor met in Lyon and Rohan criticized Gondor.",
 			"(ROOT (S (S (NP (NNP Arnor)) (VP (VBD met) (PP (IN in) (NP (NNP Lyon))))) (CC and) (S (NP (NNP Rohan)) (VP (VBD criticized) (NP (NNP Gondor)))) (. .)))",
 			"ROH GON 111"},
