@@ -81,6 +81,20 @@ type jsonlWriter struct {
 }
 
 func (j *jsonlWriter) Write(ev *annalist.Event) error { return j.enc.Encode(ev) }
+
+// WriteMeta writes the event, with num_mentions and num_articles after its
+// fields when m carries collapsed counts (the encoding of
+// engine.CollapsedEvent); the store's id and URL have no JSON Lines field.
+func (j *jsonlWriter) WriteMeta(ev *annalist.Event, m Meta) error {
+	if m.NumArticles == 0 {
+		return j.enc.Encode(ev)
+	}
+	return j.enc.Encode(struct {
+		*annalist.Event
+		NumMentions int `json:"num_mentions"`
+		NumArticles int `json:"num_articles"`
+	}{ev, m.NumMentions, m.NumArticles})
+}
 func (j *jsonlWriter) Flush() error                   { return j.w.Flush() }
 
 // TSVHeader is the first line the tsv format writes; docs/formats.md describes the columns.

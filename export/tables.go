@@ -24,7 +24,8 @@ type Meta struct {
 }
 
 // MetaWriter is implemented by the formats with columns for Meta (gdelt,
-// icews, phoenix); callers that have it call WriteMeta instead of Write.
+// icews, phoenix) and by jsonl (collapsed counts only); callers that have it
+// call WriteMeta instead of Write.
 type MetaWriter interface {
 	WriteMeta(ev *annalist.Event, m Meta) error
 }

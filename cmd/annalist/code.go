@@ -91,7 +91,7 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if c.oneADay {
-		w = &collapseWriter{Writer: w, stdout: c.e.stdout, jsonl: c.format == "jsonl"}
+		w = &collapseWriter{Writer: w}
 	}
 	defer w.Flush()
 	paths := c.fs.Args()
@@ -131,13 +131,11 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 
 // collapseWriter is the --one-a-day output: it keeps every event it is
 // given and, at the end, writes engine.Collapse of them through the wrapped
-// writer, one event per key with the corpus-wide counts (as JSON Lines
-// fields num_mentions and num_articles, or in the formats' count columns).
-// It holds the events, not the documents, until the end.
+// writer, one event per key with the corpus-wide counts (export.Meta's
+// NumMentions and NumArticles, which the formats with count columns and JSON
+// Lines write). It holds the events, not the documents, until the end.
 type collapseWriter struct {
 	export.Writer
-	stdout io.Writer
-	jsonl  bool
 	events []annalist.Event
 }
 
@@ -150,18 +148,6 @@ func (c *collapseWriter) Write(ev *annalist.Event) error {
 func (c *collapseWriter) writeCollapsed() (int, error) {
 	col := engine.Collapse(c.events)
 	c.events = nil
-	if c.jsonl {
-		if err := c.Writer.Flush(); err != nil {
-			return 0, err
-		}
-		enc := json.NewEncoder(c.stdout)
-		for i := range col {
-			if err := enc.Encode(&col[i]); err != nil {
-				return 0, err
-			}
-		}
-		return len(col), nil
-	}
 	mw, _ := c.Writer.(export.MetaWriter)
 	for i := range col {
 		var err error
