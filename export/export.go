@@ -95,6 +95,7 @@ func (j *jsonlWriter) WriteMeta(ev *annalist.Event, m Meta) error {
 		NumArticles int `json:"num_articles"`
 	}{ev, m.NumMentions, m.NumArticles})
 }
+
 func (j *jsonlWriter) Flush() error { return j.w.Flush() }
 
 // TSVHeader is the first line the tsv format writes; docs/formats.md describes the columns.
