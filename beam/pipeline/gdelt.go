@@ -26,20 +26,15 @@ func EventID(ev *engine.CollapsedEvent) int64 {
 	return int64(h.Sum64() >> 1)
 }
 
-// Columns of export.GDELTColumns the pipeline fills itself.
-var (
-	colEventID     = slices.Index(export.GDELTColumns, "GLOBALEVENTID")
-	colNumMentions = slices.Index(export.GDELTColumns, "NumMentions")
-	colNumSources  = slices.Index(export.GDELTColumns, "NumSources")
-	colNumArticles = slices.Index(export.GDELTColumns, "NumArticles")
-)
+// colEventID is the column of export.GDELTColumns the pipeline fills itself.
+var colEventID = slices.Index(export.GDELTColumns, "GLOBALEVENTID")
 
 // gdeltFormatter writes events as rows of the GDELT 1.0 event table with
 // package export's gdelt writer (the one `annalist export --format gdelt`
-// uses), then puts in what only the corpus-wide pass knows: a
-// GLOBALEVENTID that is stable across shards (EventID), and GDELT's
-// NumMentions and NumArticles. NumSources is left empty: events do not
-// carry their outlet. Not safe for concurrent use.
+// uses), giving it GDELT's NumMentions and NumArticles as export.Meta
+// (NumSources stays empty: events do not carry their outlet), then puts in
+// the GLOBALEVENTID, stable across shards (EventID), which only the
+// corpus-wide pass knows. Not safe for concurrent use.
 type gdeltFormatter struct {
 	buf bytes.Buffer
 	w   export.Writer
@@ -73,7 +68,7 @@ func newGDELTFormatter(gaz *geo.Gazetteer, dateAdded time.Time) (*gdeltFormatter
 // line formats one event as a tab-separated row without its line break.
 func (f *gdeltFormatter) line(ev *engine.CollapsedEvent) (string, error) {
 	f.buf.Reset()
-	if err := f.w.(export.MetaWriter).WriteMeta(&ev.Event, export.Meta{}); err != nil {
+	if err := f.w.(export.MetaWriter).WriteMeta(&ev.Event, export.Meta{NumMentions: ev.NumMentions, NumArticles: ev.NumArticles}); err != nil {
 		return "", err
 	}
 	if err := f.w.Flush(); err != nil {
@@ -84,8 +79,5 @@ func (f *gdeltFormatter) line(ev *engine.CollapsedEvent) (string, error) {
 		return "", annalist.Errorf(annalist.EINTERNAL, "gdelt row of %d columns, want %d", len(cols), len(export.GDELTColumns))
 	}
 	cols[colEventID] = strconv.FormatInt(EventID(ev), 10)
-	cols[colNumMentions] = strconv.Itoa(ev.NumMentions)
-	cols[colNumSources] = ""
-	cols[colNumArticles] = strconv.Itoa(ev.NumArticles)
 	return strings.Join(cols, "\t"), nil
 }
