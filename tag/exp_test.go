@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"compress/gzip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +34,15 @@ func experiments() map[string]func(*config) {
 		"sure20": func(c *config) { c.sureMinCount, c.sureMinShare = 20, 0.995 },
 		"share0": func(c *config) { c.lexMinShare = 0 },
 		"share5": func(c *config) { c.lexMinShare = 0.05 },
+		"mask":   func(c *config) { c.mask = true },
+		"clu": func(c *config) {
+			cl, err := embeddedClusters()
+			if err != nil {
+				panic(err)
+			}
+			c.clu = cl
+		},
+		"clu0": func(c *config) { c.clu = loadClusters(os.Getenv("ANNALIST_TAG_CLU")) },
 		"sure10": func(c *config) { c.sureMinCount = 10; c.sureMinShare = 0.99 },
 	}
 }
@@ -68,4 +78,22 @@ func TestExperiment(t *testing.T) {
 		}
 		t.Logf("%s: dev %.4f", name, Evaluate(m, dev))
 	}
+}
+
+// loadClusters reads a cluster table written by TestBuildClusters.
+func loadClusters(path string) *clusters {
+	f, err := os.Open(path)
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		panic(err)
+	}
+	c, err := readClusters(zr)
+	if err != nil {
+		panic(err)
+	}
+	return c
 }

@@ -54,6 +54,7 @@ type wordInfo struct {
 	stem   uint64 // suffix rule << 56 ^ class of the stem, 0 if none applies
 	affix  uint64 // prefix or hyphen rule << 56 ^ class of the rest, 0 if none
 	wn     uint64 // WordNet readings (wn* bits), 0 if none or no lexicon
+	clu    uint32 // word classes (see clusters), 0 if none
 }
 
 // Template numbers. They only need to be distinct; changing them changes the
@@ -117,6 +118,11 @@ const (
 	tAffix  // prefix or hyphen rule and the class of the rest
 	tWN     // WordNet readings
 	tWNCase // WordNet readings and capitalisation
+	tClu0     // fine word class
+	tCluC0    // coarse word class
+	tCluCase  // fine word class and capitalisation
+	tCluM1    // fine word class of the previous word
+	tCluP1    // fine word class of the next word
 )
 
 const (
@@ -380,6 +386,11 @@ func ownFeatures(dst []uint64, off *templates, w0 *wordInfo) []uint64 {
 		dst = app(dst, off, tWN, w0.wn, 0)
 		dst = app(dst, off, tWNCase, w0.wn, w0.flags&(flagUpper|flagAllUpper|flagFirst))
 	}
+	if w0.clu != 0 {
+		dst = app(dst, off, tClu0, uint64(w0.clu&0xffff), 0)
+		dst = app(dst, off, tCluC0, uint64(w0.clu>>16), 0)
+		dst = app(dst, off, tCluCase, uint64(w0.clu&0xffff), w0.flags&(flagUpper|flagAllUpper|flagFirst))
+	}
 	return dst
 }
 
@@ -487,6 +498,12 @@ func wordContext(dst []uint64, off *templates, ws []wordInfo, i int) []uint64 {
 	dst = app(dst, off, tCaseShape, w0.scase<<8|w0.flags, w0.shape)
 	dst = app(dst, off, tCaseClass, w0.scase<<8|w0.flags&flagFirst, w0.lclass)
 	dst = app(dst, off, tWm1Wp1, wm1, wp1)
+	if i > 0 && ws[i-1].clu != 0 {
+		dst = app(dst, off, tCluM1, uint64(ws[i-1].clu&0xffff), 0)
+	}
+	if i+1 < len(ws) && ws[i+1].clu != 0 {
+		dst = app(dst, off, tCluP1, uint64(ws[i+1].clu&0xffff), 0)
+	}
 	return dst
 }
 

@@ -18,7 +18,9 @@ import (
 //	version
 //	switched-off feature templates: two 64-bit sets
 //	second-pass skip margin (first-pass weight units)
-//	flags: bit 0 set when the model uses the embedded WordNet lexicon
+//	flags: bit 0 set when the model uses the embedded WordNet lexicon, bit 1 when
+//	  unknown words never get closed-class tags, bit 2 when it uses the embedded
+//	  word clusters
 //	tag count, then each tag as length + bytes
 //	dictionary size, then per word: form (length + bytes), class bit set, sure tag + 1 (0 = none)
 //	two weight tables (first and second pass), each:
@@ -30,7 +32,11 @@ const (
 	version = 3
 )
 
-const flagWordNet = 1
+const (
+	flagWordNet = 1 << iota // uses the embedded WordNet lexicon
+	flagMask                // unknown words never get closed-class tags
+	flagClusters            // uses the embedded word clusters
+)
 
 // Limits that keep a corrupt file from asking for absurd allocations.
 const (
@@ -57,6 +63,12 @@ func (m *Model) Write(w io.Writer) error {
 	var flags uint64
 	if m.wn != nil {
 		flags |= flagWordNet
+	}
+	if m.masked() {
+		flags |= flagMask
+	}
+	if m.clu != nil {
+		flags |= flagClusters
 	}
 	uv(flags)
 	uv(uint64(len(m.tags)))
@@ -191,7 +203,7 @@ func read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	flags, err := uv("flags", flagWordNet)
+	flags, err := uv("flags", flagWordNet|flagMask|flagClusters)
 	if err != nil {
 		return nil, err
 	}
@@ -323,7 +335,14 @@ func read(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 	}
-	m := newModel(tags, words, tabs[0], tabs[1], off, wn)
+	var clu *clusters
+	if flags&flagClusters != 0 {
+		if clu, err = embeddedClusters(); err != nil {
+			return nil, err
+		}
+	}
+	m := newModel(tags, words, tabs[0], tabs[1], off, wn, clu)
 	m.skip = int32(skip)
+	m.maskClosed(flags&flagMask != 0)
 	return m, nil
 }

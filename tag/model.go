@@ -20,6 +20,25 @@ var embedded []byte
 //go:embed data/wordnet.lex.gz
 var wordNetLexicon []byte
 
+// clusterTable holds word classes from unlabelled text (data/README.md),
+// gzip-compressed; see readClusters for the format.
+//
+//go:embed data/clusters.gz
+var clusterTable []byte
+
+// embeddedClusters parses clusterTable.
+func embeddedClusters() (*clusters, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(clusterTable))
+	if err != nil {
+		return nil, fmt.Errorf("tag: embedded word clusters: %w", err)
+	}
+	c, err := readClusters(zr)
+	if err != nil {
+		return nil, fmt.Errorf("tag: embedded word clusters: %w", err)
+	}
+	return c, nil
+}
+
 // embeddedWordNet parses wordNetLexicon.
 func embeddedWordNet() (*wordNet, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(wordNetLexicon))
@@ -47,10 +66,15 @@ type Model struct {
 	w       weights
 	twoPass bool
 	wn      *wordNet // part-of-speech lexicon, or nil
+	clu     *clusters // word classes, or nil
 	// skip is the first-pass score margin (in first-pass weight units)
 	// above which the second pass keeps the first pass's tag; 0: never.
 	skip int32
 	off  templates // feature templates not used
+	// open is the set of tags an unknown word may get (a word whose exact
+	// and lower-cased forms are both outside the dictionary): all tags, or
+	// all but the closed word classes (see closedTags).
+	open uint64
 	// ownInfo describes each dictionary word as it looks inside a sentence
 	// (not first, not a quote); own holds its ownFeatures scores.
 	ownInfo []wordInfo
@@ -98,14 +122,15 @@ func Default() (*Model, error) {
 func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
 
 // newModel assembles a model from its parts and builds the lookup structures.
-func newModel(tags []string, words []lexWord, p1, p2 table, off templates, wn *wordNet) *Model {
-	m := &Model{tags: tags, words: words, w: newWeights(&p1, &p2), twoPass: !p2.empty(), off: off, wn: wn,
+func newModel(tags []string, words []lexWord, p1, p2 table, off templates, wn *wordNet, clu *clusters) *Model {
+	m := &Model{tags: tags, words: words, w: newWeights(&p1, &p2), twoPass: !p2.empty(), off: off, wn: wn, clu: clu,
 		lex: make(map[uint64]lexEntry, len(words)), llex: make(map[uint64]uint64, len(words))}
 	m.ownInfo = make([]wordInfo, len(words))
 	for k, w := range words {
 		wi := &m.ownInfo[k]
 		describe(wi, w.form)
 		wi.class, wi.sure, wi.own = w.class, w.sure, int32(k)
+		wi.clu = clu.lookup(w.form)
 		m.lex[wi.form] = lexEntry{class: w.class, sure: w.sure, index: int32(k)}
 		m.llex[wi.lower] |= w.class
 	}
@@ -113,9 +138,49 @@ func newModel(tags []string, words []lexWord, p1, p2 table, off templates, wn *w
 		m.ownInfo[k].lclass = m.llex[m.ownInfo[k].lower]
 		m.lexFeatures(&m.ownInfo[k], words[k].form)
 	}
+	m.open = allTags(len(tags))
 	m.buildOwn()
 	m.pool.New = func() any { return new(scratch) }
 	return m
+}
+
+// closedTags are the closed word classes: function words that the training
+// data has as good as never given to a word rare enough to be unknown (the
+// exceptions are capitalised or misspelt forms of known words, mostly).
+var closedTags = [...]string{"CC", "DT", "EX", "IN", "MD", "PDT", "POS", "PRP", "PRP$", "RP", "TO", "WDT", "WP", "WP$", "WRB"}
+
+func allTags(n int) uint64 {
+	if n >= 64 {
+		return ^uint64(0)
+	}
+	return 1<<uint(n) - 1
+}
+
+// maskClosed forbids the closed word classes to unknown words, or (on
+// false) allows every tag again.
+func (m *Model) maskClosed(on bool) {
+	m.open = allTags(len(m.tags))
+	if !on {
+		return
+	}
+	for _, c := range closedTags {
+		for t, name := range m.tags {
+			if name == c {
+				m.open &^= 1 << uint(t)
+			}
+		}
+	}
+}
+
+// masked reports whether the model restricts the tags of unknown words.
+func (m *Model) masked() bool { return m.open != allTags(len(m.tags)) }
+
+// allowed returns the set of tags word wi may get.
+func (m *Model) allowed(wi *wordInfo) uint64 {
+	if wi.class == 0 && wi.lclass == 0 {
+		return m.open
+	}
+	return ^uint64(0)
 }
 
 // lexFeatures sets the features of wi that need a lexicon lookup: the
@@ -141,6 +206,11 @@ func (m *Model) prepare(ws []wordInfo, words []string) {
 			wi.own = e.index
 		}
 		wi.lclass = m.llex[wi.lower]
+		if known {
+			wi.clu = m.ownInfo[e.index].clu
+		} else {
+			wi.clu = m.clu.lookup(w)
+		}
 		// A known word inside the sentence is scored from its precomputed
 		// own features, which include the stem features.
 		if wi.flags&flagLetter != 0 && (!known || i == 0 && e.sure < 0) {
@@ -212,7 +282,7 @@ func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]i
 		sk += m.w.score(&s1, s2, feats)
 		feats = tagContext(feats[:0], &m.off, ws, i, left, nil)
 		sk += m.w.score(&s1, nil, feats)
-		left[i] = argmaxInt(&s1, ntags)
+		left[i] = argmaxIn(&s1, ntags, m.allowed(wi))
 		if m.skip > 0 {
 			best := s1[left[i]]
 			second := int32(math.MinInt32)
@@ -243,7 +313,7 @@ func (m *Model) run(ws []wordInfo, left, out []int, conf []bool, base [][nTags]i
 		}
 		feats = tagContext(feats[:0], &m.off, ws, i, out, left)
 		sk += m.w.score2(&base[i], feats)
-		out[i] = argmaxInt(&base[i], ntags)
+		out[i] = argmaxIn(&base[i], ntags, m.allowed(wi))
 	}
 	*sink += sk
 	return feats
@@ -255,6 +325,38 @@ func argmaxInt(scores *[nTags]int32, n int) int {
 		if scores[t] > scores[best] {
 			best = t
 		}
+	}
+	return best
+}
+
+// argmaxIn returns the best-scoring tag among those in the bit set allowed
+// (the best of all if none of the first n is allowed).
+func argmaxIn(scores *[nTags]int32, n int, allowed uint64) int {
+	if allowed&allTags(n) == allTags(n) {
+		return argmaxInt(scores, n)
+	}
+	best := -1
+	for t := 0; t < n; t++ {
+		if allowed>>uint(t)&1 != 0 && (best < 0 || scores[t] > scores[best]) {
+			best = t
+		}
+	}
+	if best < 0 {
+		return argmaxInt(scores, n)
+	}
+	return best
+}
+
+// argmaxFIn is argmaxIn for float scores.
+func argmaxFIn(scores *[nTags]float32, n int, allowed uint64) int {
+	best := -1
+	for t := 0; t < n; t++ {
+		if allowed>>uint(t)&1 != 0 && (best < 0 || scores[t] > scores[best]) {
+			best = t
+		}
+	}
+	if best < 0 {
+		return argmax(scores, n)
 	}
 	return best
 }

@@ -238,7 +238,7 @@ func smallModel() *Model {
 	describe(&wi, "dog")
 	r := row{key: mix(tW0, wi.lower, 0), tags: []uint8{0, 1}, q: []int16{5, -5}}
 	return newModel([]string{"NN", "VB"}, []lexWord{{form: "the", class: 1, sure: 0}},
-		newTable([]row{r}, 0.5), table{}, templates{}, nil)
+		newTable([]row{r}, 0.5), table{}, templates{}, nil, nil)
 }
 
 // BenchmarkTag tags the EWT test set (25,094 words) and reports words per

@@ -41,6 +41,15 @@ type config struct {
 	off          templates
 	onePass      bool     // skip the second pass
 	wn           *wordNet // part-of-speech lexicon, or nil
+	mask         bool      // unknown words never get closed-class tags
+	clu          *clusters // word classes, or nil
+}
+
+// model assembles a model with the settings of c.
+func (c *config) model(tags []string, words []lexWord, p1, p2 table) *Model {
+	m := newModel(tags, words, p1, p2, c.off, c.wn, c.clu)
+	m.maskClosed(c.mask)
+	return m
 }
 
 func defaultConfig() config {
@@ -92,7 +101,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 		}
 	}
 	words := buildLexicon(samples, len(tags), -1, &cfg)
-	base := newModel(tags, words, table{}, table{}, cfg.off, cfg.wn)
+	base := cfg.model(tags, words, table{}, table{})
 	logf("tag: %d sentences (%d with merged hyphens), %d tags, %d dictionary words",
 		len(train), len(samples)-len(train), len(tags), len(words))
 	// Describe the training words with a dictionary built without their own
@@ -100,7 +109,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 	foldWords := make([][]lexWord, folds)
 	for f := 0; f < folds; f++ {
 		foldWords[f] = buildLexicon(samples, len(tags), f, &cfg)
-		fm := newModel(tags, foldWords[f], table{}, table{}, cfg.off, cfg.wn)
+		fm := cfg.model(tags, foldWords[f], table{}, table{})
 		for i := range samples {
 			s := &samples[i]
 			if s.group%folds == f {
@@ -121,7 +130,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 	p1, e1 := trainPass(base, samples, nil, dev, nil, opts, &cfg, opts.Epochs, logf, "pass 1")
 	logf("tag: pass 1 best epoch %d (%s)", e1, time.Since(start).Round(time.Second))
 	if cfg.onePass {
-		return newModel(tags, words, p1, table{}, cfg.off, cfg.wn), nil
+		return cfg.model(tags, words, p1, table{}), nil
 	}
 
 	// Jackknifed first-pass tags for the second pass.
@@ -140,7 +149,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 			sub[k] = samples[i]
 		}
 		ft, _ := trainPass(base, sub, nil, nil, nil, opts, &cfg, e1, nil, "")
-		fm := newModel(tags, foldWords[f], ft, table{}, cfg.off, cfg.wn)
+		fm := cfg.model(tags, foldWords[f], ft, table{})
 		for _, i := range out {
 			right[i] = fm.tagPrepared(samples[i].ws)
 		}
@@ -148,7 +157,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 	}
 	p2, e2 := trainPass(base, samples, right, dev, &p1, opts, &cfg, opts.Epochs, logf, "pass 2")
 	logf("tag: pass 2 best epoch %d (%s)", e2, time.Since(start).Round(time.Second))
-	m := newModel(tags, words, p1, p2, cfg.off, cfg.wn)
+	m := cfg.model(tags, words, p1, p2)
 	chooseSkip(m, dev, logf)
 	return m, nil
 }
@@ -415,7 +424,7 @@ func trainPass(base *Model, samples []sample, right [][]int, dev []*conllu.Sente
 				feats = features(feats[:0], &base.off, ws, i, hist, rt)
 				var scores [nTags]float32
 				p.score(&scores, feats)
-				guess := argmax(&scores, len(base.tags))
+				guess := argmaxFIn(&scores, len(base.tags), base.allowed(&ws[i]))
 				p.now++
 				if guess != s.gold[i] {
 					p.update(feats, s.gold[i], guess)
@@ -435,9 +444,9 @@ func trainPass(base *Model, samples []sample, right [][]int, dev []*conllu.Sente
 		}
 		var m *Model
 		if right == nil {
-			m = newModel(base.tags, base.words, t, table{}, cfg.off, cfg.wn)
+			m = cfg.model(base.tags, base.words, t, table{})
 		} else {
-			m = newModel(base.tags, base.words, *p1, t, cfg.off, cfg.wn)
+			m = cfg.model(base.tags, base.words, *p1, t)
 		}
 		acc := Evaluate(m, dev)
 		logf("tag: %s epoch %d: train %.4f, dev %.4f, %d features", name, epoch, float64(correct)/float64(max(total, 1)), acc, len(t.rows))
