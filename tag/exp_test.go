@@ -35,6 +35,16 @@ func experiments() map[string]func(*config) {
 		"share0": func(c *config) { c.lexMinShare = 0 },
 		"share5": func(c *config) { c.lexMinShare = 0.05 },
 		"mask":   func(c *config) { c.mask = true },
+		"q200":   func(c *config) { c.pruneQ = 200 },
+		"q100":   func(c *config) { c.pruneQ = 100 },
+		"perc":   func(c *config) { c.paC, c.ensemble, c.pruneQ = 0, 1, 0 }, // the configuration before PA and ensembles
+		"ens1":   func(c *config) { c.ensemble = 1 },
+		"clux":   func(c *config) { c.off.clear(tCluM1C0, tCluC0P1, tCluTm1, tCluP2) },
+		"ens3":   func(c *config) { c.ensemble = 3 },
+		"ens5":   func(c *config) { c.ensemble = 5 },
+		"pa1":    func(c *config) { c.paC = 1 },
+		"pa01":   func(c *config) { c.paC = 0.1 },
+		"pa001":  func(c *config) { c.paC = 0.01 },
 		"clu": func(c *config) {
 			cl, err := embeddedClusters()
 			if err != nil {
@@ -42,7 +52,7 @@ func experiments() map[string]func(*config) {
 			}
 			c.clu = cl
 		},
-		"clu0": func(c *config) { c.clu = loadClusters(os.Getenv("ANNALIST_TAG_CLU")) },
+		"clu0":   func(c *config) { c.clu = loadClusters(os.Getenv("ANNALIST_TAG_CLU")) },
 		"sure10": func(c *config) { c.sureMinCount = 10; c.sureMinShare = 0.99 },
 	}
 }
@@ -77,6 +87,16 @@ func TestExperiment(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("%s: dev %.4f", name, Evaluate(m, dev))
+		if out := os.Getenv("ANNALIST_TAG_EXP_OUT"); out != "" {
+			f, err := os.Create(out + "." + strings.ReplaceAll(name, ":", "_"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := m.Write(f); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+		}
 	}
 }
 

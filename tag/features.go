@@ -114,15 +114,19 @@ const (
 	tTm1Tp1W0
 	tTm2Tm1Tp1
 	tTp1Wp1
-	tStem   // suffix rule and the dictionary class of the stem it leaves
-	tAffix  // prefix or hyphen rule and the class of the rest
-	tWN     // WordNet readings
-	tWNCase // WordNet readings and capitalisation
-	tClu0     // fine word class
-	tCluC0    // coarse word class
-	tCluCase  // fine word class and capitalisation
-	tCluM1    // fine word class of the previous word
-	tCluP1    // fine word class of the next word
+	tStem    // suffix rule and the dictionary class of the stem it leaves
+	tAffix   // prefix or hyphen rule and the class of the rest
+	tWN      // WordNet readings
+	tWNCase  // WordNet readings and capitalisation
+	tClu0    // fine word class
+	tCluC0   // coarse word class
+	tCluCase // fine word class and capitalisation
+	tCluM1   // fine word class of the previous word
+	tCluP1   // fine word class of the next word
+	tCluM1C0 // fine word classes of the previous word and this one
+	tCluC0P1 // fine word classes of this word and the next
+	tCluTm1  // previous tag and this word's fine class
+	tCluP2   // fine word class of the word after next
 )
 
 const (
@@ -504,6 +508,23 @@ func wordContext(dst []uint64, off *templates, ws []wordInfo, i int) []uint64 {
 	if i+1 < len(ws) && ws[i+1].clu != 0 {
 		dst = app(dst, off, tCluP1, uint64(ws[i+1].clu&0xffff), 0)
 	}
+	if w0.clu != 0 || i > 0 && ws[i-1].clu != 0 {
+		c := uint64(none)
+		if i > 0 {
+			c = uint64(ws[i-1].clu & 0xffff)
+		}
+		dst = app(dst, off, tCluM1C0, c, uint64(w0.clu&0xffff))
+	}
+	if w0.clu != 0 || i+1 < len(ws) && ws[i+1].clu != 0 {
+		c := uint64(none + 2)
+		if i+1 < len(ws) {
+			c = uint64(ws[i+1].clu & 0xffff)
+		}
+		dst = app(dst, off, tCluC0P1, uint64(w0.clu&0xffff), c)
+	}
+	if i+2 < len(ws) && ws[i+2].clu != 0 {
+		dst = app(dst, off, tCluP2, uint64(ws[i+2].clu&0xffff), 0)
+	}
 	return dst
 }
 
@@ -530,6 +551,9 @@ func tagContext(dst []uint64, off *templates, ws []wordInfo, i int, left []int, 
 	dst = app(dst, off, tTm1W0, tm1, w0.lower)
 	dst = app(dst, off, tTm1ClassP1, tm1, clp1)
 	dst = app(dst, off, tTm1Suf0, tm1, w0.suf[2])
+	if w0.clu != 0 {
+		dst = app(dst, off, tCluTm1, tm1, uint64(w0.clu&0xffff))
+	}
 	if right != nil {
 		tp1, tp2 := uint64(nTags+2), uint64(nTags+3)
 		if i+1 < len(ws) {
@@ -554,6 +578,20 @@ func tagContext(dst []uint64, off *templates, ws []wordInfo, i int, left []int, 
 
 // templates is a bit set of switched-off feature templates.
 type templates [2]uint64
+
+// set switches templates ts off.
+func (o *templates) set(ts ...uint64) {
+	for _, t := range ts {
+		o[t>>6] |= 1 << (t & 63)
+	}
+}
+
+// clear switches templates ts on.
+func (o *templates) clear(ts ...uint64) {
+	for _, t := range ts {
+		o[t>>6] &^= 1 << (t & 63)
+	}
+}
 
 // app appends the key of template t with values a and b unless t is off.
 func app(dst []uint64, off *templates, t, a, b uint64) []uint64 {

@@ -33,9 +33,9 @@ const (
 )
 
 const (
-	flagWordNet = 1 << iota // uses the embedded WordNet lexicon
-	flagMask                // unknown words never get closed-class tags
-	flagClusters            // uses the embedded word clusters
+	flagWordNet  = 1 << iota // uses the embedded WordNet lexicon
+	flagMask                 // unknown words never get closed-class tags
+	flagClusters             // uses the embedded word clusters
 )
 
 // Limits that keep a corrupt file from asking for absurd allocations.

@@ -65,7 +65,7 @@ type Model struct {
 	words   []lexWord           // the dictionary as stored, for Write
 	w       weights
 	twoPass bool
-	wn      *wordNet // part-of-speech lexicon, or nil
+	wn      *wordNet  // part-of-speech lexicon, or nil
 	clu     *clusters // word classes, or nil
 	// skip is the first-pass score margin (in first-pass weight units)
 	// above which the second pass keeps the first pass's tag; 0: never.

@@ -65,6 +65,17 @@ func TestReport(t *testing.T) {
 					uc++
 				}
 			}
+			if !ok && os.Getenv("ANNALIST_TAG_SHOW") != "" && (w.XPOS == "NNP" || tags[i] == "NNP") {
+				ctx := ""
+				for j := max(0, i-2); j < min(len(words), i+3); j++ {
+					if j == i {
+						ctx += "[" + words[j] + "] "
+					} else {
+						ctx += words[j] + " "
+					}
+				}
+				t.Logf("%s>%s %s", w.XPOS, tags[i], ctx)
+			}
 			if !ok {
 				conf[w.XPOS+" -> "+tags[i]]++
 				if !known[normalize(w.Form)] {

@@ -38,11 +38,14 @@ type config struct {
 	sureMinCount int     // words tagged from the dictionary alone: seen this often ...
 	sureMinShare float64 // ... with one tag this often
 	prune        float64 // averaged weights smaller than this (in absolute value) are dropped
+	pruneQ       int32   // ... and so are weights below this after quantization (of 32767)
 	off          templates
-	onePass      bool     // skip the second pass
-	wn           *wordNet // part-of-speech lexicon, or nil
+	onePass      bool      // skip the second pass
+	wn           *wordNet  // part-of-speech lexicon, or nil
 	mask         bool      // unknown words never get closed-class tags
 	clu          *clusters // word classes, or nil
+	ensemble     int       // perceptrons per pass, trained on different orders and averaged (0: 1)
+	paC          float64   // if > 0, passive-aggressive (PA-I) updates with this C instead of perceptron ones
 }
 
 // model assembles a model with the settings of c.
@@ -53,7 +56,10 @@ func (c *config) model(tags []string, words []lexWord, p1, p2 table) *Model {
 }
 
 func defaultConfig() config {
-	return config{lexMinCount: 1, lexMinShare: 0.01, sureMinCount: 10, sureMinShare: 0.99, prune: 1e-3}
+	c := config{lexMinCount: 1, lexMinShare: 0.01, sureMinCount: 10, sureMinShare: 0.99, prune: 1e-3,
+		paC: 1, ensemble: 3, pruneQ: 200}
+	c.off.set(tCluM1C0, tCluC0P1, tCluTm1, tCluP2)
+	return c
 }
 
 // sample is one training sentence: normalised forms and gold tag indexes.
@@ -76,6 +82,9 @@ func Train(train, dev []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 		return nil, err
 	}
 	cfg.wn = wn
+	if cfg.clu, err = embeddedClusters(); err != nil {
+		return nil, err
+	}
 	return trainWith(train, dev, opts, cfg)
 }
 
@@ -158,7 +167,7 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 	p2, e2 := trainPass(base, samples, right, dev, &p1, opts, &cfg, opts.Epochs, logf, "pass 2")
 	logf("tag: pass 2 best epoch %d (%s)", e2, time.Since(start).Round(time.Second))
 	m := cfg.model(tags, words, p1, p2)
-	chooseSkip(m, dev, logf)
+	chooseSkip(m, dev, &cfg, logf)
 	return m, nil
 }
 
@@ -169,26 +178,37 @@ func trainWith(train, dev []*conllu.Sentence, opts TrainOptions, cfg config) (*M
 // turned past tenses after plural subjects ("crowds trashed") into VBN
 // (94.4% -> 93.2%), while 15-30 kept 94.4% and saved about a sixth of the
 // time. See docs/models.md.
-var skipMargins = [...]float32{30, 20}
+var skipMargins = []float32{30, 20}
 
 const defaultSkip = 20
 
+// With passive-aggressive updates weights are about fifty times smaller than
+// a perceptron's, and so are the margins: paSkipMargins and paDefaultSkip
+// play the roles of skipMargins and defaultSkip.
+var paSkipMargins = []float32{2, 1}
+
+const paDefaultSkip = 1
+
 // chooseSkip sets m.skip to the smallest margin (the most skipping) at which
 // the dev accuracy is no lower than without skipping.
-func chooseSkip(m *Model, dev []*conllu.Sentence, logf func(string, ...any)) {
+func chooseSkip(m *Model, dev []*conllu.Sentence, cfg *config, logf func(string, ...any)) {
+	margins, def := skipMargins, float32(defaultSkip)
+	if cfg.paC > 0 {
+		margins, def = paSkipMargins, paDefaultSkip
+	}
 	scale := m.w.scale[0]
 	if scale <= 0 {
 		return
 	}
 	toQ := func(margin float32) int32 { return int32(margin / scale) }
 	if len(dev) == 0 {
-		m.skip = toQ(defaultSkip)
+		m.skip = toQ(def)
 		return
 	}
 	m.skip = 0
 	full := Evaluate(m, dev)
 	best := int32(0)
-	for _, margin := range skipMargins {
+	for _, margin := range margins {
 		m.skip = toQ(margin)
 		acc := Evaluate(m, dev)
 		logf("tag: skip second pass above margin %g: dev %.4f (without skipping %.4f)", margin, acc, full)
@@ -318,7 +338,10 @@ func (p *perceptron) score(scores *[nTags]float32, feats []uint64) {
 	}
 }
 
-func (p *perceptron) update(feats []uint64, gold, guess int) {
+func (p *perceptron) update(feats []uint64, gold, guess int) { p.updateBy(feats, gold, guess, 1) }
+
+// updateBy moves the weights of feats by d towards gold and away from guess.
+func (p *perceptron) updateBy(feats []uint64, gold, guess int, d float32) {
 	for _, f := range feats {
 		id, ok := p.index[f]
 		if !ok {
@@ -327,8 +350,8 @@ func (p *perceptron) update(feats []uint64, gold, guess int) {
 			p.rows = append(p.rows, nil)
 			p.keys = append(p.keys, f)
 		}
-		p.bump(id, gold, 1)
-		p.bump(id, guess, -1)
+		p.bump(id, gold, d)
+		p.bump(id, guess, -d)
 	}
 }
 
@@ -346,8 +369,82 @@ func (p *perceptron) bump(id int32, tag int, d float32) {
 	p.rows[id] = append(r, tw{tag: int32(tag), w: d, ts: p.now})
 }
 
+// averageAll returns the mean of the averaged weights of ps (perceptrons
+// trained on different orders of the same data) as a quantized table.
+func averageAll(ps []*perceptron, prune float64, prune16 int32) table {
+	if len(ps) == 1 {
+		return ps[0].average(prune, prune16)
+	}
+	type sum struct {
+		tag int32
+		w   float64
+	}
+	type acc struct {
+		key uint64
+		w   []sum
+	}
+	idx := map[uint64]int{}
+	var all []acc
+	for _, p := range ps {
+		now := float64(max(p.now, 1))
+		for id, r := range p.rows {
+			k, ok := idx[p.keys[id]]
+			if !ok {
+				k = len(all)
+				idx[p.keys[id]] = k
+				all = append(all, acc{key: p.keys[id]})
+			}
+		next:
+			for _, e := range r {
+				x := (e.total + float64(p.now-e.ts)*float64(e.w)) / now / float64(len(ps))
+				for j := range all[k].w {
+					if all[k].w[j].tag == e.tag {
+						all[k].w[j].w += x
+						continue next
+					}
+				}
+				all[k].w = append(all[k].w, sum{e.tag, x})
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].key < all[j].key })
+	for i := range all {
+		sort.Slice(all[i].w, func(a, b int) bool { return all[i].w[a].tag < all[i].w[b].tag })
+	}
+	maxAbs := 0.0
+	for i := range all {
+		for _, x := range all[i].w {
+			maxAbs = math.Max(maxAbs, math.Abs(x.w))
+		}
+	}
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	var rows []row
+	for i := range all {
+		rw := row{key: all[i].key}
+		for _, x := range all[i].w {
+			t, a := x.tag, x.w
+			if a == 0 || math.Abs(a) < prune {
+				continue
+			}
+			q := roundDiv(float32(a), scale)
+			if q == 0 || abs32(q) < prune16 {
+				continue
+			}
+			rw.tags = append(rw.tags, uint8(t))
+			rw.q = append(rw.q, int16(q))
+		}
+		if len(rw.tags) > 0 {
+			rows = append(rows, rw)
+		}
+	}
+	return newTable(rows, scale)
+}
+
 // average returns the averaged weights as a quantized table.
-func (p *perceptron) average(prune float64) table {
+func (p *perceptron) average(prune float64, prune16 int32) table {
 	now := float64(max(p.now, 1))
 	var rows []row
 	maxAbs := 0.0
@@ -372,7 +469,7 @@ func (p *perceptron) average(prune float64) table {
 				continue
 			}
 			q := roundDiv(float32(a), scale)
-			if q == 0 {
+			if q == 0 || abs32(q) < prune16 {
 				continue
 			}
 			rw.tags = append(rw.tags, uint8(e.tag))
@@ -391,54 +488,81 @@ func (p *perceptron) average(prune float64) table {
 // scored best on dev (the last epoch when dev is empty) and that epoch.
 func trainPass(base *Model, samples []sample, right [][]int, dev []*conllu.Sentence, p1 *table,
 	opts TrainOptions, cfg *config, epochs int, logf func(string, ...any), name string) (table, int) {
-	p := &perceptron{index: map[uint64]int32{}}
-	rng := rand.New(rand.NewSource(opts.Seed))
-	order := make([]int, len(samples))
-	for i := range order {
-		order[i] = i
+	nens := max(cfg.ensemble, 1)
+	ps := make([]*perceptron, nens)
+	rngs := make([]*rand.Rand, nens)
+	orders := make([][]int, nens)
+	for r := range ps {
+		ps[r] = &perceptron{index: map[uint64]int32{}}
+		rngs[r] = rand.New(rand.NewSource(opts.Seed + int64(r)*1000003))
+		orders[r] = make([]int, len(samples))
+		for i := range orders[r] {
+			orders[r][i] = i
+		}
 	}
 	var best table
 	bestAcc, bestEpoch := -1.0, 0
 	var feats []uint64
 	var hist []int
 	for epoch := 1; epoch <= epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
-		for _, si := range order {
-			s := &samples[si]
-			n := len(s.words)
-			if cap(hist) < n {
-				hist = make([]int, n)
-			}
-			hist = hist[:n]
-			ws := s.ws
-			var rt []int
-			if right != nil {
-				rt = right[si]
-			}
-			for i := 0; i < n; i++ {
-				if ws[i].sure >= 0 {
-					hist[i] = ws[i].sure
-					continue
+		for r, p := range ps {
+			order := orders[r]
+			rngs[r].Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, si := range order {
+				s := &samples[si]
+				n := len(s.words)
+				if cap(hist) < n {
+					hist = make([]int, n)
 				}
-				feats = features(feats[:0], &base.off, ws, i, hist, rt)
-				var scores [nTags]float32
-				p.score(&scores, feats)
-				guess := argmaxFIn(&scores, len(base.tags), base.allowed(&ws[i]))
-				p.now++
-				if guess != s.gold[i] {
-					p.update(feats, s.gold[i], guess)
-				} else {
-					correct++
+				hist = hist[:n]
+				ws := s.ws
+				var rt []int
+				if right != nil {
+					rt = right[si]
 				}
-				total++
-				hist[i] = guess
+				for i := 0; i < n; i++ {
+					if ws[i].sure >= 0 {
+						hist[i] = ws[i].sure
+						continue
+					}
+					feats = features(feats[:0], &base.off, ws, i, hist, rt)
+					var scores [nTags]float32
+					p.score(&scores, feats)
+					gold := s.gold[i]
+					guess := argmaxFIn(&scores, len(base.tags), base.allowed(&ws[i]))
+					p.now++
+					if cfg.paC > 0 {
+						// PA-I: the smallest step that gives gold a margin of 1
+						// over the runner-up, at most paC.
+						rival := guess
+						if rival == gold {
+							rival = -1
+							for t := 0; t < len(base.tags); t++ {
+								if t != gold && base.allowed(&ws[i])>>uint(t)&1 != 0 && (rival < 0 || scores[t] > scores[rival]) {
+									rival = t
+								}
+							}
+						}
+						if loss := 1 - float64(scores[gold]-scores[rival]); rival >= 0 && loss > 0 {
+							tau := min(cfg.paC, loss/float64(2*len(feats)))
+							p.updateBy(feats, gold, rival, float32(tau))
+						}
+					} else if guess != gold {
+						p.update(feats, gold, guess)
+					}
+					if guess == gold {
+						correct++
+					}
+					total++
+					hist[i] = guess
+				}
 			}
 		}
 		if len(dev) == 0 && epoch < epochs {
 			continue
 		}
-		t := p.average(cfg.prune)
+		t := averageAll(ps, cfg.prune, cfg.pruneQ)
 		if len(dev) == 0 {
 			return t, epoch
 		}
@@ -481,6 +605,13 @@ func Evaluate(m *Model, sents []*conllu.Sentence) (accuracy float64) {
 		return 0
 	}
 	return float64(correct) / float64(total)
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func roundDiv(w, scale float32) int32 {
