@@ -35,7 +35,7 @@ func readTest(t testing.TB) []*conllu.Sentence {
 // testFloor is the EWT test accuracy the embedded model must reach. The
 // project's goal is 0.960; the floor is what the committed model measures
 // (rounded down), so that any regression fails. See docs/models.md.
-const testFloor = 0.955
+const testFloor = 0.957
 
 // TestTestSetAccuracy checks the EWT test set accuracy (gold XPOS, gold
 // tokenization) of the embedded model, as given and with hyphens merged.
@@ -160,7 +160,7 @@ func TestReadErrors(t *testing.T) {
 		{"not gzip", []byte(magic + "hello, world"), "tag: read model: gzip: invalid header"},
 		{"truncated", good.Bytes()[:good.Len()/2], "tag: read model: truncated"},
 		{"version", gz([]byte{9}), "tag: read model: unsupported version 9 (want 3)"},
-		{"flags", gz([]byte{3, 0, 0, 0, 2}), "tag: read model: flags 2 out of range"},
+		{"flags", gz([]byte{3, 0, 0, 0, 8}), "tag: read model: flags 8 out of range"},
 		{"no tags", gz([]byte{3, 0, 0, 0, 0, 0}), "tag: read model: no tags"},
 		{"too many tags", gz([]byte{3, 0, 0, 0, 0, 65}), "tag: read model: tag count 65 out of range"},
 		{"repeated tag", gz([]byte{3, 0, 0, 0, 0, 2, 2, 'N', 'N', 2, 'N', 'N'}), "tag: read model: empty or repeated tag \"NN\""},
