@@ -1,4 +1,4 @@
-// Package tag assigns Penn Treebank part-of-speech tags to words with a two-pass averaged perceptron trained on UD English EWT.
+// Package tag assigns Penn Treebank part-of-speech tags to words with a two-pass averaged linear model (passive-aggressive training) on UD English EWT.
 package tag
 
 import (

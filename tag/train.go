@@ -70,7 +70,9 @@ type sample struct {
 	ws    []wordInfo
 }
 
-// Train trains a tagger on train, choosing the number of epochs on dev. The
+// Train trains a tagger on train, choosing the number of epochs on dev, with
+// the embedded WordNet lexicon and word clusters. Each pass averages three
+// models trained by PA-I updates on different orders of the data. The
 // training data are the sentences of train as given plus, for sentences with
 // hyphenated compounds split by the treebank, their conllu.MergeHyphens form.
 // It fails with EINVALID if train is empty, has words without an XPOS, or has
@@ -482,7 +484,8 @@ func (p *perceptron) average(prune float64, prune16 int32) table {
 	return newTable(rows, scale)
 }
 
-// trainPass trains one perceptron. With right == nil it is the first pass;
+// trainPass trains one pass's weights: cfg.ensemble models on different
+// sentence orders, by perceptron or (cfg.paC > 0) PA-I updates, averaged. With right == nil it is the first pass;
 // otherwise right holds first-pass tags per sample and p1 is the trained first
 // pass used to tag dev. It returns the averaged weights of the epoch that
 // scored best on dev (the last epoch when dev is empty) and that epoch.

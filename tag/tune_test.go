@@ -121,3 +121,34 @@ func TestPrune(t *testing.T) {
 }
 
 func (m *Model) slots() []slot { return m.w.slots }
+
+// TestModelStats logs the row and entry counts of ANNALIST_TAG_TUNE's model.
+func TestModelStats(t *testing.T) {
+	path := os.Getenv("ANNALIST_TAG_TUNE")
+	if path == "" {
+		t.Skip("set ANNALIST_TAG_TUNE to a model file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Read(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, rows, ents := 0, [2]int{}, [2]int{}
+	for _, s := range m.w.slots {
+		if s == 0 {
+			continue
+		}
+		keys++
+		for p, n := range []uint32{s.n1(), s.n2()} {
+			if n > 0 {
+				rows[p]++
+				ents[p] += int(n)
+			}
+		}
+	}
+	t.Logf("%d keys; rows %d + %d; weights %d + %d; %d dictionary words; %d slots", keys, rows[0], rows[1], ents[0], ents[1], len(m.words), len(m.w.slots))
+}
