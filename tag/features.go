@@ -55,6 +55,31 @@ type wordInfo struct {
 	affix  uint64 // prefix or hyphen rule << 56 ^ class of the rest, 0 if none
 	wn     uint64 // WordNet readings (wn* bits), 0 if none or no lexicon
 	clu    uint32 // word classes (see clusters), 0 if none
+	ending uint8  // inflectional endings the word has (ending* bits)
+}
+
+// Inflectional endings that some tags need on a word the dictionary does not
+// know (see Model.allowed).
+const (
+	endingIng uint8 = 1 << iota // -ing, or -in/-in' as web text spells it
+	endingEr                    // -er
+)
+
+// endings returns the ending* bits of w, ignoring case.
+func endings(w string) uint8 {
+	switch {
+	case endsFold(w, "ing"), endsFold(w, "in"), endsFold(w, "in'"), endsFold(w, "in\u2019"):
+		return endingIng
+	case endsFold(w, "er"):
+		return endingEr
+	}
+	return 0
+}
+
+// endsFold reports whether w ends with suffix, ignoring case; it does not
+// allocate.
+func endsFold(w, suffix string) bool {
+	return len(w) >= len(suffix) && strings.EqualFold(w[len(w)-len(suffix):], suffix)
 }
 
 // Template numbers. They only need to be distinct; changing them changes the
@@ -257,6 +282,7 @@ func describe(wi *wordInfo, w string) {
 	wi.lower = lower
 	wi.shape = shape
 	wi.length = uint64(min(n, 12))
+	wi.ending = endings(w)
 }
 
 // sentenceCase classifies the capitalisation of a sentence and marks quote

@@ -75,6 +75,9 @@ type Model struct {
 	// and lower-cased forms are both outside the dictionary): all tags, or
 	// all but the closed word classes (see closedTags).
 	open uint64
+	// needIng and needEr are the tags an unknown word may get only with
+	// that ending (VBG; JJR and RBR).
+	needIng, needEr uint64
 	// ownInfo describes each dictionary word as it looks inside a sentence
 	// (not first, not a quote); own holds its ownFeatures scores.
 	ownInfo []wordInfo
@@ -139,6 +142,14 @@ func newModel(tags []string, words []lexWord, p1, p2 table, off templates, wn *w
 		m.lexFeatures(&m.ownInfo[k], words[k].form)
 	}
 	m.open = allTags(len(tags))
+	for t, name := range tags {
+		switch name {
+		case "VBG":
+			m.needIng |= 1 << uint(t)
+		case "JJR", "RBR":
+			m.needEr |= 1 << uint(t)
+		}
+	}
 	m.buildOwn()
 	m.pool.New = func() any { return new(scratch) }
 	return m
@@ -175,10 +186,21 @@ func (m *Model) maskClosed(on bool) {
 // masked reports whether the model restricts the tags of unknown words.
 func (m *Model) masked() bool { return m.open != allTags(len(m.tags)) }
 
-// allowed returns the set of tags word wi may get.
+// allowed returns the set of tags word wi may get. A word the dictionary
+// does not know may get any tag of m.open, except VBG without an -ing (-in)
+// ending and JJR or RBR without -er: in EWT train, none of the 534 VBG, 37
+// JJR and 8 RBR words seen at most twice (the words that look unknown to a
+// tagger) lacks that ending; irregular forms (worse, better) are known words.
 func (m *Model) allowed(wi *wordInfo) uint64 {
 	if wi.class == 0 && wi.lclass == 0 {
-		return m.open
+		a := m.open
+		if wi.ending&endingIng == 0 {
+			a &^= m.needIng
+		}
+		if wi.ending&endingEr == 0 {
+			a &^= m.needEr
+		}
+		return a
 	}
 	return ^uint64(0)
 }

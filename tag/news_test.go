@@ -224,6 +224,9 @@ func TestWikinews(t *testing.T) {
 			}
 			counts[tg]++
 			line = append(line, s[i]+"/"+tg)
+			if unknownEndingViolation(m, s[i], tg) {
+				t.Errorf("sentence %d: unknown word %q tagged %s without the ending the tag needs", k, s[i], tg)
+			}
 		}
 		words += len(s)
 		if k < 5 {
@@ -283,4 +286,63 @@ func topCounts(m map[string]int, n int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// unknownEndingViolation reports whether word, unknown to m, got a tag that
+// Model.allowed keeps for words with an inflectional ending they lack.
+func unknownEndingViolation(m *Model, word, tg string) bool {
+	var wi wordInfo
+	w := normalize(word)
+	describe(&wi, w)
+	if _, ok := m.lex[wi.form]; ok || m.llex[wi.lower] != 0 {
+		return false
+	}
+	switch tg {
+	case "VBG":
+		return wi.ending&endingIng == 0
+	case "JJR", "RBR":
+		return wi.ending&endingEr == 0
+	}
+	return false
+}
+
+// TestEndings pins the inflectional endings Model.allowed looks at, and that
+// an unknown capitalised word is not tagged VBG for want of the ending
+// (the model before this rule tagged "Pyongyang" VBG at the start of a
+// sentence).
+func TestEndings(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want uint8
+	}{
+		{"bombing", endingIng},
+		{"BOMBING", endingIng},
+		{"nothin'", endingIng},
+		{"nothin\u2019", endingIng},
+		{"goin", endingIng},
+		{"Pyongyang", 0},
+		{"ng", 0},
+		{"tougher", endingEr},
+		{"Taller", endingEr},
+		{"r", 0},
+		{"", 0},
+		{"worse", 0},
+	} {
+		if got := endings(c.w); got != c.want {
+			t.Errorf("endings(%q) = %b, want %b", c.w, got, c.want)
+		}
+	}
+	m := defaultModel(t)
+	for _, s := range [][]string{
+		{"Pyongyang", "on", "Thursday", "fired", "two", "artillery", "shells", "at", "Seoul", "."},
+		{"Zorblang", "said", "Flimbang", "would", "respond", "."},
+	} {
+		tags := make([]string, len(s))
+		m.Tag(s, tags)
+		for i, tg := range tags {
+			if unknownEndingViolation(m, s[i], tg) {
+				t.Errorf("%q in %v tagged %s", s[i], s, tg)
+			}
+		}
+	}
 }

@@ -38,7 +38,7 @@ func newTrainCmd(e *env) command {
 	c.fs.StringVar(&c.out, "out", "", "model file to write (default: the package's embedded model, tag/data/ewt.tagger or parse/data/parser.bin.gz in this module)")
 	c.fs.IntVar(&c.epochs, "epochs", 0, "training epochs (0: the trainer's default)")
 	c.fs.Int64Var(&c.seed, "seed", 1, "random seed; training is deterministic for a given seed")
-	c.fs.BoolVar(&c.withDev, "with-dev", false, "train on train+dev with exactly --epochs epochs and no selection, as the shipped tagger is (tagger: --epochs 10); prints no dev score")
+	c.fs.BoolVar(&c.withDev, "with-dev", false, "train on train+dev with exactly --epochs epochs and no selection, as the shipped tagger is (tagger: --epochs 6); prints no dev score")
 	c.fs.BoolVar(&c.goldTags, "gold-tags", false, "parser: train and select on gold tags instead of jackknifed tags from the embedded tagger")
 	c.fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: annalist train tagger|parser --treebank DIR [--out FILE] [--epochs N] [--seed N] [--gold-tags] [--with-dev]")
