@@ -163,8 +163,12 @@ func TestKnownFailuresAreDocumented(t *testing.T) {
 }
 
 // bestTextOnly is the most records passed coding from <Text> alone with
-// Annalist's own tagger and parser.
-const bestTextOnly = 266
+// Annalist's own tagger and parser; bestTextOnlyAll the same over all 284
+// records (AllCategories), the count the project's goal of 270 is about.
+const (
+	bestTextOnly    = 266
+	bestTextOnlyAll = 269
+)
 
 // knownTextOnly are the records that fail from raw text but not (or not
 // only) with parses; docs/validation.md explains each.
@@ -188,22 +192,27 @@ func TestValidationSuiteTextOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(context.Background(), suite, Options{TextOnly: true, Analyzer: an})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rep.Records {
-		if r.Status != Fail {
-			continue
+	for _, c := range []struct {
+		all  bool
+		best int
+	}{{false, bestTextOnly}, {true, bestTextOnlyAll}} {
+		rep, err := Run(context.Background(), suite, Options{TextOnly: true, Analyzer: an, AllCategories: c.all})
+		if err != nil {
+			t.Fatal(err)
 		}
-		_, gold := knownFailures[r.ID]
-		_, text := knownTextOnly[r.ID]
-		if !gold && !text {
-			t.Errorf("%s fails text-only: %s\n  text: %s", r.ID, r.Why, r.Text)
+		for _, r := range rep.Records {
+			if r.Status != Fail {
+				continue
+			}
+			_, gold := knownFailures[r.ID]
+			_, text := knownTextOnly[r.ID]
+			if !gold && !text {
+				t.Errorf("%s fails text-only (all categories: %v): %s\n  text: %s", r.ID, c.all, r.Why, r.Text)
+			}
 		}
+		if rep.Passed < c.best {
+			t.Errorf("text-only (all categories: %v): %s; the best so far is %d passed", c.all, rep.Summary(), c.best)
+		}
+		t.Logf("text-only (all categories: %v): %s", c.all, rep.Summary())
 	}
-	if rep.Passed < bestTextOnly {
-		t.Errorf("text-only: %s; the best so far is %d passed", rep.Summary(), bestTextOnly)
-	}
-	t.Log("text-only:", rep.Summary())
 }
