@@ -35,7 +35,7 @@ func readTest(t testing.TB) []*conllu.Sentence {
 // testFloor is the EWT test accuracy the embedded model must reach. The
 // project's goal is 0.960; the floor is what the committed model measures
 // (rounded down), so that any regression fails. See docs/models.md.
-const testFloor = 0.957
+const testFloor = 0.958
 
 // TestTestSetAccuracy checks the EWT test set accuracy (gold XPOS, gold
 // tokenization) of the embedded model, as given and with hyphens merged.
