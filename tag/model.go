@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"sync"
@@ -28,28 +29,26 @@ var clusterTable []byte
 
 // embeddedClusters parses clusterTable.
 func embeddedClusters() (*clusters, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(clusterTable))
-	if err != nil {
-		return nil, fmt.Errorf("tag: embedded word clusters: %w", err)
-	}
-	c, err := readClusters(zr)
-	if err != nil {
-		return nil, fmt.Errorf("tag: embedded word clusters: %w", err)
-	}
-	return c, nil
+	return readGzipped(clusterTable, "embedded word clusters", readClusters)
 }
 
 // embeddedWordNet parses wordNetLexicon.
 func embeddedWordNet() (*wordNet, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(wordNetLexicon))
+	return readGzipped(wordNetLexicon, "embedded WordNet lexicon", readWordNet)
+}
+
+// readGzipped decompresses data and parses it with read; errors name what.
+func readGzipped[T any](data []byte, what string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("tag: embedded WordNet lexicon: %w", err)
+		return zero, fmt.Errorf("tag: %s: %w", what, err)
 	}
-	wn, err := readWordNet(zr)
+	v, err := read(zr)
 	if err != nil {
-		return nil, fmt.Errorf("tag: embedded WordNet lexicon: %w", err)
+		return zero, fmt.Errorf("tag: %s: %w", what, err)
 	}
-	return wn, nil
+	return v, nil
 }
 
 // Model is a trained POS tagger; immutable and safe for concurrent use.
@@ -357,28 +356,28 @@ func argmaxIn(scores *[nTags]int32, n int, allowed uint64) int {
 	if allowed&allTags(n) == allTags(n) {
 		return argmaxInt(scores, n)
 	}
-	best := -1
-	for t := 0; t < n; t++ {
-		if allowed>>uint(t)&1 != 0 && (best < 0 || scores[t] > scores[best]) {
-			best = t
-		}
+	if best := argmaxMasked(scores, n, allowed); best >= 0 {
+		return best
 	}
-	if best < 0 {
-		return argmaxInt(scores, n)
-	}
-	return best
+	return argmaxInt(scores, n)
 }
 
 // argmaxFIn is argmaxIn for float scores.
 func argmaxFIn(scores *[nTags]float32, n int, allowed uint64) int {
+	if best := argmaxMasked(scores, n, allowed); best >= 0 {
+		return best
+	}
+	return argmax(scores, n)
+}
+
+// argmaxMasked returns the best of the first n tags that allowed has, or -1
+// if it has none of them.
+func argmaxMasked[S int32 | float32](scores *[nTags]S, n int, allowed uint64) int {
 	best := -1
 	for t := 0; t < n; t++ {
 		if allowed>>uint(t)&1 != 0 && (best < 0 || scores[t] > scores[best]) {
 			best = t
 		}
-	}
-	if best < 0 {
-		return argmax(scores, n)
 	}
 	return best
 }

@@ -15,24 +15,8 @@ import (
 //
 //	ANNALIST_TAG_MODEL=data/ewt.tagger go test -run TestReport -v ./tag
 func TestReport(t *testing.T) {
-	path := os.Getenv("ANNALIST_TAG_MODEL")
-	if path == "" {
-		t.Skip("set ANNALIST_TAG_MODEL to a model file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Read(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := os.Getenv("ANNALIST_EWT")
-	if dir == "" {
-		dir = "/work/shared/ud-english-ewt"
-	}
-	path = filepath.Join(dir, "en_ewt-ud-dev.conllu")
+	m := modelFromEnv(t, "ANNALIST_TAG_MODEL")
+	path := devFile()
 	if p := os.Getenv("ANNALIST_TAG_EVAL"); p != "" {
 		path = p // for the final report only: selection uses dev
 	}
@@ -100,4 +84,35 @@ func TestReport(t *testing.T) {
 	t.Log(out)
 	t.Logf("unknown words: %s", topCounts(uconf, 15))
 	t.Logf("examples: %v", uex)
+}
+
+// modelFromEnv reads the model file named by the environment variable env,
+// and skips the test when env is unset (the developer tools of this package
+// run only on request).
+func modelFromEnv(t testing.TB, env string) *Model {
+	t.Helper()
+	path := os.Getenv(env)
+	if path == "" {
+		t.Skipf("set %s to a model file", env)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// devFile is EWT dev in ANNALIST_EWT's directory (default
+// /work/shared/ud-english-ewt).
+func devFile() string {
+	dir := os.Getenv("ANNALIST_EWT")
+	if dir == "" {
+		dir = "/work/shared/ud-english-ewt"
+	}
+	return filepath.Join(dir, "en_ewt-ud-dev.conllu")
 }

@@ -2,7 +2,6 @@ package tag
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -11,20 +10,8 @@ import (
 // words whose second pass is skipped and the tagging time for several skip
 // margins (developer tool, skipped by default).
 func TestTune(t *testing.T) {
-	path := os.Getenv("ANNALIST_TAG_TUNE")
-	if path == "" {
-		t.Skip("set ANNALIST_TAG_TUNE to a model file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Read(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dev := readTreebank(t, filepath.Join("/work/shared/ud-english-ewt", "en_ewt-ud-dev.conllu"))
+	m := modelFromEnv(t, "ANNALIST_TAG_TUNE")
+	dev := readTreebank(t, devFile())
 	hide := false
 	if p := os.Getenv("ANNALIST_TAG_TUNE_FILE"); p != "" {
 		dev, hide = readTreebank(t, p), true // skip shares only, no accuracy
@@ -76,20 +63,8 @@ func TestTune(t *testing.T) {
 // TestPrune reports dev accuracy and size after dropping small weights of
 // ANNALIST_TAG_TUNE's model (developer tool).
 func TestPrune(t *testing.T) {
-	path := os.Getenv("ANNALIST_TAG_TUNE")
-	if path == "" {
-		t.Skip("set ANNALIST_TAG_TUNE to a model file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Read(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dev := readTreebank(t, filepath.Join("/work/shared/ud-english-ewt", "en_ewt-ud-dev.conllu"))
+	m := modelFromEnv(t, "ANNALIST_TAG_TUNE")
+	dev := readTreebank(t, devFile())
 	for _, thr := range []int16{0, 50, 100, 200, 400, 800} {
 		var tabs [2]table
 		n := 0
@@ -124,19 +99,7 @@ func (m *Model) slots() []slot { return m.w.slots }
 
 // TestModelStats logs the row and entry counts of ANNALIST_TAG_TUNE's model.
 func TestModelStats(t *testing.T) {
-	path := os.Getenv("ANNALIST_TAG_TUNE")
-	if path == "" {
-		t.Skip("set ANNALIST_TAG_TUNE to a model file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Read(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := modelFromEnv(t, "ANNALIST_TAG_TUNE")
 	keys, rows, ents := 0, [2]int{}, [2]int{}
 	for _, s := range m.w.slots {
 		if s == 0 {
