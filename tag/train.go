@@ -377,16 +377,8 @@ func averageAll(ps []*perceptron, prune float64, prune16 int32) table {
 	if len(ps) == 1 {
 		return ps[0].average(prune, prune16)
 	}
-	type sum struct {
-		tag int32
-		w   float64
-	}
-	type acc struct {
-		key uint64
-		w   []sum
-	}
 	idx := map[uint64]int{}
-	var all []acc
+	var all []averaged
 	for _, p := range ps {
 		now := float64(max(p.now, 1))
 		for id, r := range p.rows {
@@ -394,7 +386,7 @@ func averageAll(ps []*perceptron, prune float64, prune16 int32) table {
 			if !ok {
 				k = len(all)
 				idx[p.keys[id]] = k
-				all = append(all, acc{key: p.keys[id]})
+				all = append(all, averaged{key: p.keys[id]})
 			}
 		next:
 			for _, e := range r {
@@ -405,7 +397,7 @@ func averageAll(ps []*perceptron, prune float64, prune16 int32) table {
 						continue next
 					}
 				}
-				all[k].w = append(all[k].w, sum{e.tag, x})
+				all[k].w = append(all[k].w, tagWeight{e.tag, x})
 			}
 		}
 	}
@@ -413,6 +405,39 @@ func averageAll(ps []*perceptron, prune float64, prune16 int32) table {
 	for i := range all {
 		sort.Slice(all[i].w, func(a, b int) bool { return all[i].w[a].tag < all[i].w[b].tag })
 	}
+	return quantize(all, prune, prune16)
+}
+
+// averaged is one feature's averaged weights before quantization.
+type averaged struct {
+	key uint64
+	w   []tagWeight
+}
+
+// tagWeight is one tag's averaged weight.
+type tagWeight struct {
+	tag int32
+	w   float64
+}
+
+// average returns the averaged weights as a quantized table.
+func (p *perceptron) average(prune float64, prune16 int32) table {
+	now := float64(max(p.now, 1))
+	all := make([]averaged, len(p.rows))
+	for id, r := range p.rows {
+		a := averaged{key: p.keys[id], w: make([]tagWeight, len(r))}
+		for k, e := range r {
+			a.w[k] = tagWeight{e.tag, (e.total + float64(p.now-e.ts)*float64(e.w)) / now}
+		}
+		all[id] = a
+	}
+	return quantize(all, prune, prune16)
+}
+
+// quantize turns averaged weights into a table of int16 weights scaled to
+// the largest one, in the order given, dropping weights below prune (before
+// quantization) or prune16 (after) and rows left empty.
+func quantize(all []averaged, prune float64, prune16 int32) table {
 	maxAbs := 0.0
 	for i := range all {
 		for _, x := range all[i].w {
@@ -427,54 +452,14 @@ func averageAll(ps []*perceptron, prune float64, prune16 int32) table {
 	for i := range all {
 		rw := row{key: all[i].key}
 		for _, x := range all[i].w {
-			t, a := x.tag, x.w
-			if a == 0 || math.Abs(a) < prune {
+			if math.Abs(x.w) < prune {
 				continue
 			}
-			q := roundDiv(float32(a), scale)
+			q := roundDiv(float32(x.w), scale)
 			if q == 0 || abs32(q) < prune16 {
 				continue
 			}
-			rw.tags = append(rw.tags, uint8(t))
-			rw.q = append(rw.q, int16(q))
-		}
-		if len(rw.tags) > 0 {
-			rows = append(rows, rw)
-		}
-	}
-	return newTable(rows, scale)
-}
-
-// average returns the averaged weights as a quantized table.
-func (p *perceptron) average(prune float64, prune16 int32) table {
-	now := float64(max(p.now, 1))
-	var rows []row
-	maxAbs := 0.0
-	avg := make([][]float64, len(p.rows))
-	for id, r := range p.rows {
-		a := make([]float64, len(r))
-		for k, e := range r {
-			a[k] = (e.total + float64(p.now-e.ts)*float64(e.w)) / now
-			maxAbs = math.Max(maxAbs, math.Abs(a[k]))
-		}
-		avg[id] = a
-	}
-	scale := float32(maxAbs / 32767)
-	if scale == 0 {
-		scale = 1
-	}
-	for id, r := range p.rows {
-		rw := row{key: p.keys[id]}
-		for k, e := range r {
-			a := avg[id][k]
-			if math.Abs(a) < prune {
-				continue
-			}
-			q := roundDiv(float32(a), scale)
-			if q == 0 || abs32(q) < prune16 {
-				continue
-			}
-			rw.tags = append(rw.tags, uint8(e.tag))
+			rw.tags = append(rw.tags, uint8(x.tag))
 			rw.q = append(rw.q, int16(q))
 		}
 		if len(rw.tags) > 0 {
