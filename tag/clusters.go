@@ -16,7 +16,7 @@ type clusters struct {
 }
 
 // clusterHash hashes w as the clusters are keyed: lower-cased, every ASCII
-// digit as 0.
+// digit as 0. describe computes the same key in its pass over the word.
 func clusterHash(w string) uint64 {
 	h := uint64(fnvOffset)
 	for _, r := range w {
@@ -31,11 +31,15 @@ func clusterHash(w string) uint64 {
 }
 
 // lookup returns the classes of w, 0 if it has none.
-func (c *clusters) lookup(w string) uint32 {
+func (c *clusters) lookup(w string) uint32 { return c.lookupKey(clusterHash(w)) }
+
+// lookupKey returns the classes of the word whose clusterHash is key (as
+// describe leaves it in wordInfo.cluKey), 0 if it has none.
+func (c *clusters) lookupKey(key uint64) uint32 {
 	if c == nil {
 		return 0
 	}
-	return c.class[clusterHash(w)]
+	return c.class[key]
 }
 
 // readClusters reads the table TestBuildClusters writes: one word a line,

@@ -54,3 +54,15 @@ func TestEmbeddedClusters(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribeClusterKey checks that describe computes the key clusterHash
+// gives, for the words that matter: capitals, digits, non-ASCII letters.
+func TestDescribeClusterKey(t *testing.T) {
+	for _, w := range []string{"the", "The", "IRAN", "1987", "F-16s", "3.5%", "Ünal", "ǅemal", "Σωκράτης", "٣٤", ""} {
+		var wi wordInfo
+		describe(&wi, w)
+		if wi.cluKey != clusterHash(w) {
+			t.Errorf("%q: describe key %x, clusterHash %x", w, wi.cluKey, clusterHash(w))
+		}
+	}
+}

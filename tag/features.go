@@ -55,6 +55,7 @@ type wordInfo struct {
 	affix  uint64 // prefix or hyphen rule << 56 ^ class of the rest, 0 if none
 	wn     uint64 // WordNet readings (wn* bits), 0 if none or no lexicon
 	clu    uint32 // word classes (see clusters), 0 if none
+	cluKey uint64 // the word's clusterHash
 	ending uint8  // inflectional endings the word has (ending* bits)
 }
 
@@ -202,6 +203,7 @@ func describe(wi *wordInfo, w string) {
 	letters, uppers, digits := 0, 0, 0
 	sym := false
 	lower := uint64(fnvOffset)
+	cluKey := uint64(fnvOffset)
 	shape := uint64(fnvOffset)
 	var lastClass rune = -1
 	n := 0
@@ -241,6 +243,11 @@ func describe(wi *wordInfo, w string) {
 			}
 		}
 		lower = hashRune(lower, lr)
+		if r >= '0' && r <= '9' {
+			cluKey = hashRune(cluKey, '0')
+		} else {
+			cluKey = hashRune(cluKey, unicode.ToLower(r))
+		}
 		if c != lastClass {
 			shape = hashRune(shape, c)
 			lastClass = c
@@ -280,6 +287,7 @@ func describe(wi *wordInfo, w string) {
 		lower = mix(99, shape, uint64(min(n, 12)))
 	}
 	wi.lower = lower
+	wi.cluKey = cluKey
 	wi.shape = shape
 	wi.length = uint64(min(n, 12))
 	wi.ending = endings(w)

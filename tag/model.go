@@ -132,7 +132,7 @@ func newModel(tags []string, words []lexWord, p1, p2 table, off templates, wn *w
 		wi := &m.ownInfo[k]
 		describe(wi, w.form)
 		wi.class, wi.sure, wi.own = w.class, w.sure, int32(k)
-		wi.clu = clu.lookup(w.form)
+		wi.clu = clu.lookupKey(wi.cluKey)
 		m.lex[wi.form] = lexEntry{class: w.class, sure: w.sure, index: int32(k)}
 		m.llex[wi.lower] |= w.class
 	}
@@ -230,7 +230,7 @@ func (m *Model) prepare(ws []wordInfo, words []string) {
 		if known {
 			wi.clu = m.ownInfo[e.index].clu
 		} else {
-			wi.clu = m.clu.lookup(w)
+			wi.clu = m.clu.lookupKey(wi.cluKey)
 		}
 		// A known word inside the sentence is scored from its precomputed
 		// own features, which include the stem features.
