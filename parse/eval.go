@@ -48,6 +48,18 @@ type labelCounts map[string]*[3]int
 // evaluate parses sents (with tagFn's tags, or gold XPOS when tagFn is nil)
 // and scores them against their gold trees.
 func evaluate(m *Model, sents []*conllu.Sentence, tagFn func(words, tags []string), lc labelCounts) Scores {
+	return evaluateWith(sents, func(words, tags []string, heads []int, rels []string) {
+		if tagFn != nil {
+			tagFn(words, tags)
+		}
+		m.Parse(words, tags, heads, rels)
+	}, lc)
+}
+
+// evaluateWith scores the trees analyse makes of sents; analyse gets each
+// sentence's gold words, its gold tags (to keep or overwrite) and fills
+// heads and rels as Model.Parse does.
+func evaluateWith(sents []*conllu.Sentence, analyse func(words, tags []string, heads []int, rels []string), lc labelCounts) Scores {
 	var sc Scores
 	var uh, ul, uf int
 	var words, tags, rels []string
@@ -62,12 +74,9 @@ func evaluate(m *Model, sents []*conllu.Sentence, tagFn func(words, tags []strin
 			words = append(words, w.Form)
 			tags = append(tags, w.XPOS)
 		}
-		if tagFn != nil {
-			tagFn(words, tags)
-		}
 		heads = append(heads[:0], make([]int, n)...)
 		rels = append(rels[:0], make([]string, n)...)
-		m.Parse(words, tags, heads, rels)
+		analyse(words, tags, heads, rels)
 		for i, w := range s.Words {
 			sc.Words++
 			okHead := heads[i] == w.Head-1

@@ -135,6 +135,15 @@ func Evaluate(m *Model, tagger *tag.Model, sents []*conllu.Sentence) Scores {
 	return evaluate(m, sents, tagFunc(tagger), nil)
 }
 
+// EvaluateWith scores the trees that analyse makes of sents against the gold
+// ones, for a pipeline that tags and parses in its own way (nlp.Analyzer).
+// analyse gets each sentence's gold words and gold tags, may overwrite the
+// tags, and must fill heads and rels as Model.Parse does. Sentences without
+// words are skipped.
+func EvaluateWith(sents []*conllu.Sentence, analyse func(words, tags []string, heads []int, rels []string)) Scores {
+	return evaluateWith(sents, analyse, nil)
+}
+
 // EvaluateLabels is Evaluate that also returns the labelled attachment
 // precision, recall and F1 of every relation, most frequent first.
 func EvaluateLabels(m *Model, tagger *tag.Model, sents []*conllu.Sentence) (Scores, []LabelScore) {
