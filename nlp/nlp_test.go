@@ -59,6 +59,7 @@ func checkSentences(tb testing.TB, text string, sents []annalist.Sentence) {
 		if len(s.Tokens) > 0 && roots != 1 {
 			tb.Errorf("sentence %d %q: %d roots", si, s.Text, roots)
 		}
+		checkAcyclic(tb, si, s.Tokens)
 	}
 }
 
@@ -175,6 +176,22 @@ func TestAnalyzeSentencesSkipsEmpty(t *testing.T) {
 	}
 }
 
+// checkAcyclic asserts that every token of sentence si reaches the root by
+// following heads (heads already checked to be in range).
+func checkAcyclic(tb testing.TB, si int, toks []annalist.Token) {
+	tb.Helper()
+	for ti := range toks {
+		k, steps := ti, 0
+		for k >= 0 && k < len(toks) && steps <= len(toks) {
+			k = toks[k].Head
+			steps++
+		}
+		if k >= 0 {
+			tb.Errorf("sentence %d token %d %q: no path to the root (cycle)", si, ti, toks[ti].Text)
+		}
+	}
+}
+
 func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{
 		"Gen. Xu met U.S. officials. \"We won't,\" he said.",
@@ -182,6 +199,8 @@ func FuzzAnalyze(f *testing.F) {
 		"KABUL, Dec 19 (Reuters) -\n\nPhoto: © AP Photo/ Name\n",
 		"a_b_ _c __ ___",
 		"\xff\xfe broken utf8 «quotes» — dash",
+		"In the south, IRNA said, Iranian forces captured two posts, it said, on Monday.",
+		"A, he said, , it seems, b c, they said, d e, I think,",
 	} {
 		f.Add(s)
 	}

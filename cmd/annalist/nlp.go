@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/nlp"
 	"github.com/annalist/annalist/parse"
 	"github.com/annalist/annalist/tag"
 )
@@ -27,7 +28,8 @@ func newNLPCmd(e *env) command {
 		fmt.Fprintln(e.stderr, "Usage: annalist nlp eval FILE.conllu [--gold-tags]")
 		fmt.Fprintln(e.stderr)
 		fmt.Fprintln(e.stderr, "Tags and parses the gold-tokenized sentences of a CoNLL-U file with the embedded")
-		fmt.Fprintln(e.stderr, "models and prints xpos_accuracy, uas and las (punctuation included; las on the")
+		fmt.Fprintln(e.stderr, "models, as annalist analyze and code do (parenthetical reporting clauses apart),")
+		fmt.Fprintln(e.stderr, "and prints xpos_accuracy, uas and las (punctuation included; las on the")
 		fmt.Fprintln(e.stderr, "universal relation, as in CoNLL 2018).")
 		fmt.Fprintln(e.stderr)
 		c.fs.PrintDefaults()
@@ -75,12 +77,13 @@ func (c *nlpCmd) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	acc := tag.Evaluate(tagger, sents)
-	t := tagger
 	if c.goldTags {
-		t = nil
+		acc := tag.Evaluate(tagger, sents)
+		sc := parse.Evaluate(parser, nil, sents)
+		fmt.Fprintf(c.e.stdout, "xpos_accuracy: %.4f\nuas: %.4f\nlas: %.4f\n", acc, sc.UAS, sc.LAS)
+		return nil
 	}
-	sc := parse.Evaluate(parser, t, sents)
-	fmt.Fprintf(c.e.stdout, "xpos_accuracy: %.4f\nuas: %.4f\nlas: %.4f\n", acc, sc.UAS, sc.LAS)
+	sc := nlp.Evaluate(nlp.New(tagger, parser), sents)
+	fmt.Fprintf(c.e.stdout, "xpos_accuracy: %.4f\nuas: %.4f\nlas: %.4f\n", sc.XPOS, sc.UAS, sc.LAS)
 	return nil
 }
