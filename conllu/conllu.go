@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -163,6 +164,18 @@ func ReadAll(r io.Reader, path string) ([]*Sentence, error) {
 		}
 		out = append(out, s)
 	}
+}
+
+// ReadFile reads every sentence of the CoNLL-U file at path. A file that
+// cannot be opened is an ENOTFOUND error; bad content fails as ReadAll does,
+// at the first error, with path, line and column.
+func ReadFile(path string) ([]*Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, annalist.Errorf(annalist.ENOTFOUND, "%v", err)
+	}
+	defer f.Close()
+	return ReadAll(f, path)
 }
 
 // Write writes s in CoNLL-U format, followed by a blank line.

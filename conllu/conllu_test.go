@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/annalist/annalist"
 )
 
 const sample = `# sent_id = s1
@@ -58,6 +61,29 @@ func TestReadErrorsAreLocatedAndRecoverable(t *testing.T) {
 	}
 	if _, err := r.Read(); err != io.EOF {
 		t.Fatalf("want EOF, got %v", err)
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.conllu")
+	bad := filepath.Join(dir, "bad.conllu")
+	if err := os.WriteFile(good, []byte(sample), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("1\tA\ta\tX\tX\t_\tzz\tdep\t_\t_\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadFile(good)
+	if err != nil || len(got) != 2 || got[0].ID != "s1" || got[1].ID != "s2" {
+		t.Errorf("ReadFile(good) = %d sentences, %v", len(got), err)
+	}
+	if _, err := ReadFile(bad); err == nil || err.Error() != bad+":1:13: bad head \"zz\"" {
+		t.Errorf("ReadFile(bad): err = %v", err)
+	}
+	_, err = ReadFile(filepath.Join(dir, "missing.conllu"))
+	if annalist.ErrorCode(err) != annalist.ENOTFOUND || !strings.Contains(err.Error(), "missing.conllu") {
+		t.Errorf("ReadFile(missing): err = %v (code %q)", err, annalist.ErrorCode(err))
 	}
 }
 

@@ -1,7 +1,6 @@
 package nlp
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -17,12 +16,7 @@ import (
 // docs/models.md).
 func TestEvaluateEWTTest(t *testing.T) {
 	const path = "../testdata/ud/en_ewt-ud-test.conllu"
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
+	sents, err := conllu.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,12 +25,7 @@ func treebankDir() string {
 
 func readConllu(tb testing.TB, path string) []*conllu.Sentence {
 	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f, path)
+	s, err := conllu.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -81,12 +81,7 @@ func (l testLog) Write(p []byte) (int, error) {
 
 func readTreebank(t testing.TB, path string) []*conllu.Sentence {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f, path)
+	s, err := conllu.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

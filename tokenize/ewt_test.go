@@ -30,12 +30,7 @@ type span struct{ start, end int }
 // in the sentence's "# text"; misaligned words are counted in the returned int.
 func loadEWT(tb testing.TB, path string) ([]*ewtDoc, int) {
 	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
+	sents, err := conllu.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/conllu"
 	"github.com/annalist/annalist/nlp"
 	"github.com/annalist/annalist/parse"
 	"github.com/annalist/annalist/tag"
@@ -62,7 +63,7 @@ func (c *nlpCmd) Run(ctx context.Context, args []string) error {
 		c.fs.Usage()
 		return annalist.Errorf(annalist.EINVALID, "nlp eval: want exactly one FILE.conllu")
 	}
-	sents, err := readConlluFile(rest[0])
+	sents, err := conllu.ReadFile(rest[0])
 	if err != nil {
 		return err
 	}

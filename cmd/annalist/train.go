@@ -163,16 +163,7 @@ func readSplit(dir, split string) ([]*conllu.Sentence, error) {
 	if err != nil || len(matches) != 1 {
 		return nil, annalist.Errorf(annalist.ENOTFOUND, "train: want exactly one %s/*-ud-%s.conllu, found %d", dir, split, len(matches))
 	}
-	return readConlluFile(matches[0])
-}
-
-func readConlluFile(path string) ([]*conllu.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, annalist.Errorf(annalist.ENOTFOUND, "%v", err)
-	}
-	defer f.Close()
-	return conllu.ReadAll(f, path)
+	return conllu.ReadFile(matches[0])
 }
 
 // moduleRoot finds the Annalist source tree above the working directory.
