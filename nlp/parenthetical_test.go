@@ -154,3 +154,38 @@ func treeString(ws, tags []string, heads []int, rels []string) string {
 	}
 	return b.String()
 }
+
+// TestConcurrentAnalyze analyses sentences with and without parentheticals
+// from several goroutines at once (the Analyzer's scratch space is pooled)
+// and checks that every result equals the sequential one. Run it with -race.
+func TestConcurrentAnalyze(t *testing.T) {
+	a := analyzer(t)
+	var texts []string
+	for _, c := range parenTrees {
+		texts = append(texts, c.in, strings.ReplaceAll(c.in, ",", ""))
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprint(a.Analyze(s))
+	}
+	errs := make(chan string, 8*len(texts))
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for k := range texts {
+				i := (k + g) % len(texts)
+				if got := fmt.Sprint(a.Analyze(texts[i])); got != want[i] {
+					errs <- texts[i]
+				}
+			}
+			done <- true
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for s := range errs {
+		t.Errorf("concurrent analysis of %q differs from the sequential one", s)
+	}
+}
