@@ -177,10 +177,12 @@ func (a *Analyzer) AnalyzeWords(words, tags []string, heads []int, rels []string
 	}
 	sc := a.bufs.Get().(*scratch)
 	defer a.bufs.Put(sc)
-	own := *sc // the pooled buffers, lent out for the call
+	// The caller's slices stand in for the pooled sentence buffers, which
+	// are put back afterwards.
+	w, t, h, r := sc.words, sc.tags, sc.heads, sc.rels
 	sc.words, sc.tags, sc.heads, sc.rels = words, tags, heads, rels
 	a.analyzeWords(sc)
-	sc.words, sc.tags, sc.heads, sc.rels = own.words, own.tags, own.heads, own.rels
+	sc.words, sc.tags, sc.heads, sc.rels = w, t, h, r
 }
 
 // analyzeWords tags and parses sc.words into sc.tags, sc.heads and sc.rels.
