@@ -78,13 +78,12 @@ func (c *nlpCmd) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	var sc nlp.Scores
 	if c.goldTags {
-		acc := tag.Evaluate(tagger, sents)
-		sc := parse.Evaluate(parser, nil, sents)
-		fmt.Fprintf(c.e.stdout, "xpos_accuracy: %.4f\nuas: %.4f\nlas: %.4f\n", acc, sc.UAS, sc.LAS)
-		return nil
+		sc = nlp.Scores{XPOS: tag.Evaluate(tagger, sents), Scores: parse.Evaluate(parser, nil, sents)}
+	} else {
+		sc = nlp.Evaluate(nlp.New(tagger, parser), sents)
 	}
-	sc := nlp.Evaluate(nlp.New(tagger, parser), sents)
 	fmt.Fprintf(c.e.stdout, "xpos_accuracy: %.4f\nuas: %.4f\nlas: %.4f\n", sc.XPOS, sc.UAS, sc.LAS)
 	return nil
 }
