@@ -1,6 +1,10 @@
 package coder
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/annalist/annalist/reporting"
+)
 
 // PLOVER's auxiliary modes, set in annalist.Event.Modality.
 const (
@@ -145,16 +149,12 @@ func (s *sentence) reported(v int) bool {
 			return false
 		}
 		v = t.Head
-		if speechForms[s.words[v]] || reportForms[s.words[v]] {
+		if reporting.Is(s.words[v], reporting.Speech|reporting.Report, reporting.AnyForm) {
 			return true
 		}
 	}
 	return false
 }
-
-// reportForms are reporting and cognition verbs beyond speechForms.
-var reportForms = map[string]bool{"DENIED": true, "REVEALED": true, "ALLEGED": true, "LEARNED": true, "LEARNT": true,
-	"DISCLOSED": true, "REPORTED": true, "SAYS": true, "INDICATED": true, "CONCEDED": true, "RECALLED": true}
 
 // hasConditional reports an "if" clause attached to v or to its governor.
 func (s *sentence) hasConditional(v int) bool {

@@ -1,15 +1,13 @@
 package coder
 
-import "github.com/annalist/annalist"
+import (
+	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/reporting"
+)
 
-// speechForms are the inflected speech verbs that attribute a quotation.
-var speechForms = map[string]bool{
-	"SAID": true, "SAYS": true, "SAY": true, "SAYING": true, "TOLD": true, "TELLS": true, "ADDED": true, "ADDS": true,
-	"STATED": true, "STATES": true, "ANNOUNCED": true, "DECLARED": true, "NOTED": true, "STRESSED": true,
-	"EMPHASIZED": true, "EMPHASISED": true, "INSISTED": true, "EXPLAINED": true, "WROTE": true, "TWEETED": true,
-	"ASKED": true, "WARNED": true, "REPLIED": true, "CONTINUED": true, "ACKNOWLEDGED": true, "ARGUED": true,
-	"CLAIMED": true, "CONFIRMED": true, "REMARKED": true, "COMMENTED": true, "URGED": true, "ADMITTED": true,
-}
+// speechVerb reports whether w (an upper-case word) is a form of a speech
+// verb, the verbs that attribute a quotation ("SAID", "SAYS", "WARNED").
+func speechVerb(w string) bool { return reporting.Is(w, reporting.Speech, reporting.AnyForm) }
 
 // quotes extracts the direct quotations of a sentence: the quoted words, the
 // speaker (the subject of the speech verb outside the quotation: "..., Xu
@@ -51,7 +49,7 @@ func (d *Doc) quotes(s *sentence, sentIndex int) []annalist.Quote {
 	}
 	var speaker *annalist.Actor
 	for v, t := range s.toks {
-		if inQuote[v] || !speechForms[s.words[v]] || !isVerbTag(t.Tag) {
+		if inQuote[v] || !speechVerb(s.words[v]) || !isVerbTag(t.Tag) {
 			continue
 		}
 		if ch := d.c.subjectOf(s, v, nil); ch != nil && !inQuote[ch.head] {

@@ -160,7 +160,7 @@ func (s *sentence) reportingTail() (int, int) {
 		end--
 	}
 	for v := end - 1; v > 1; v-- {
-		if !speechForms[s.words[v]] || !isVerbTag(s.toks[v].Tag) {
+		if !speechVerb(s.words[v]) || !isVerbTag(s.toks[v].Tag) {
 			continue
 		}
 		// after the verb: only its own modifiers

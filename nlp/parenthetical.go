@@ -1,5 +1,7 @@
 package nlp
 
+import "github.com/annalist/annalist/reporting"
+
 // Parenthetical reporting clauses ("Iran is prepared, officials said, to
 // resume talks"; "The talks, it seems, have collapsed") are common in news
 // and nearly absent from the treebank the tagger and parser learned from
@@ -153,7 +155,7 @@ func reportingClause(words, tags []string) bool {
 	}
 	verb := words[k]
 	k++
-	if verb == "told" || verb == "tells" {
+	if verb == "told" || verb == "tells" || verb == "tell" {
 		// The person told: "told reporters", "told Reuters".
 		np := nounPhrase(tags, k)
 		if np == 0 {
@@ -195,17 +197,12 @@ func nounPhrase(tags []string, from int) int {
 	return end
 }
 
-// reportingVerb reports whether w is a form of a verb that introduces
-// reported speech or an opinion.
+// reportingVerb reports whether w is a finite form of a verb that
+// introduces reported speech, a report or an opinion ("said", "say",
+// "revealed", "seems"; package reporting has the list), in lower case: a
+// capitalised "Said" inside a sentence is a name ("Haitham bin Tariq Al
+// Said").
 func reportingVerb(w string) bool {
-	switch w {
-	case "said", "says", "say", "added", "add", "adds", "noted", "notes", "stressed", "insisted", "insists",
-		"explained", "argued", "argues", "claimed", "claims", "warned", "warns", "reported",
-		"reports", "wrote", "writes", "told", "tells", "confirmed", "acknowledged", "admitted",
-		"conceded", "cautioned", "recalled", "emphasised", "emphasized", "predicted", "estimated",
-		"believe", "believes", "believed", "think", "thinks", "thought", "suspect", "suspects",
-		"fear", "fears", "feared", "seem", "seems", "seemed", "appear", "appears", "appeared", "suggests", "suggested":
-		return true
-	}
-	return false
+	return w != "" && 'a' <= w[0] && w[0] <= 'z' &&
+		reporting.Is(w, reporting.Speech|reporting.Report|reporting.Opinion, reporting.Base|reporting.Present3|reporting.Past)
 }

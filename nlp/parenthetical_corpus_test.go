@@ -18,6 +18,9 @@ import (
 // the attribution, with and without the step (docs/models.md):
 //
 //	ANNALIST_PAREN_CORPUS=../shared/corpus/reuters21578.jsonl go test -run TestParentheticalCorpus -v ./nlp
+//
+// With ANNALIST_PAREN_SHOW=1 it also prints every sentence found, the
+// first clause in brackets.
 func TestParentheticalCorpus(t *testing.T) {
 	path := os.Getenv("ANNALIST_PAREN_CORPUS")
 	if path == "" {
@@ -50,6 +53,9 @@ func TestParentheticalCorpus(t *testing.T) {
 				continue
 			}
 			hits++
+			if os.Getenv("ANNALIST_PAREN_SHOW") != "" {
+				t.Logf("%s [%s] %s", strings.Join(words[:ps[0].open+1], " "), strings.Join(words[ps[0].open+1:ps[0].close], " "), strings.Join(words[ps[0].close:], " "))
+			}
 			heads, rels := make([]int, n), make([]string, n)
 			a.parser.Parse(words, tags, heads, rels)
 			p := ps[0]

@@ -47,6 +47,11 @@ func TestFindParentheticals(t *testing.T) {
 		{"In a statement, the bank said convertible accounts, funds which are exempt, would rise.", nil},
 		{"Smith, the new minister, arrived in Kabul on Monday.", nil},
 		{"Troops, tanks and aircraft said to be Russian, crossed the border.", nil},
+		// "Said" as a name, not a verb.
+		{"Before the burial, his successor, Haitham bin Tariq Al Said, attended prayers in Muscat.", nil},
+		// The shared lexicon's report and opinion verbs, plain present.
+		{"As output is cut, these analysts argue, prices will rise.", []paren{{4, 8, true}}},
+		{"The army, officials revealed, had crossed the border.", []paren{{2, 5, false}}},
 	} {
 		ws := words(t, c.in)
 		tags := make([]string, len(ws))

@@ -136,10 +136,3 @@ var creditWords = map[string]bool{
 	"©": true, "Photo": true, "PHOTO": true, "Photos": true, "Photograph": true, "Credit": true, "CREDIT": true,
 	"Credits": true, "Courtesy": true, "Getty": true, "Image": true, "Images": true, "Picture": true,
 }
-
-// speechVerbs mark an attribution after a quotation ("Why?" Xu asked.).
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "asked": true, "asks": true, "added": true, "adds": true, "told": true,
-	"tells": true, "wrote": true, "writes": true, "replied": true, "shouted": true, "exclaimed": true,
-	"continued": true, "insisted": true, "stated": true, "declared": true, "beams": true, "beamed": true,
-}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/annalist/annalist"
+	"github.com/annalist/annalist/reporting"
 )
 
 // Sentence-end strength of a token.
@@ -129,7 +130,10 @@ func lowerEnds(text string, toks []tok, i int) bool {
 }
 
 // attribution reports whether toks[k:] is a short attribution after a quote:
-// one or two capitalised words, a speech verb and punctuation ("Xu said.").
+// one or two capitalised words, a speech verb in lower case and punctuation
+// ("Xu said."; in "Ahmed Said." the name goes on). A speech verb whose comma opens a new quotation introduces that quotation
+// and begins a sentence of its own (`... a "political maneuver." She
+// explained, "By confessing ..."`).
 func attribution(text string, toks []tok, k int) bool {
 	for w := 0; w < 2 && k+w+2 < len(toks); w++ {
 		name := &toks[k+w]
@@ -137,8 +141,15 @@ func attribution(text string, toks []tok, k int) bool {
 			return false
 		}
 		v, p := &toks[k+w+1], &toks[k+w+2]
-		if v.kind == kWord && v.nl == 0 && speechVerbs[text[v.start:v.end]] && p.nl == 0 && (p.kind == kFinal || p.kind == kPunct && text[p.start] == ',') {
+		if v.kind != kWord || v.nl > 0 || p.nl > 0 || isUpper(rune(text[v.start])) || !reporting.Is(text[v.start:v.end], reporting.Speech, reporting.Present3|reporting.Past) {
+			continue
+		}
+		if p.kind == kFinal {
 			return true
+		}
+		if p.kind == kPunct && text[p.start] == ',' {
+			q := k + w + 3
+			return q >= len(toks) || toks[q].kind != kOpen && toks[q].kind != kQuote
 		}
 	}
 	return false

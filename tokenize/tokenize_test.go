@@ -64,6 +64,14 @@ func TestSplitNews(t *testing.T) {
 			`[0:20] "@0 Why@1 now@5 ?@8 "@9 Xu@11 asked@14 .@19`,
 			"[21:37] Nobody@21 answered@28 .@36",
 		}},
+		{"attribution with a comma after a question", `"Why now?" Xu asked, looking away. Nobody answered.`, []string{
+			`[0:34] "@0 Why@1 now@5 ?@8 "@9 Xu@11 asked@14 ,@19 looking@21 away@29 .@33`,
+			"[35:51] Nobody@35 answered@42 .@50",
+		}},
+		{"a speech verb that opens the next quotation", `It was a "maneuver." She said, "He is lying."`, []string{
+			`[0:20] It@0 was@3 a@7 "@9 maneuver@10 .@18 "@19`,
+			`[21:45] She@21 said@25 ,@29 "@31 He@32 is@35 lying@38 .@43 "@44`,
+		}},
 		{"curly quotes", "“We are ready.” He left.", []string{
 			"[0:19] “@0=\" We@3 are@6 ready@10 .@15 ”@16=\"",
 			"[20:28] He@20 left@23 .@27",
