@@ -31,6 +31,43 @@ var intentionVerbs = map[string]bool{
 var hypotheticalVerbs = map[string]bool{"CONSIDER": true, "CONSIDERS": true, "CONSIDERED": true, "CONSIDERING": true,
 	"WEIGH": true, "WEIGHS": true, "MULL": true, "MULLS": true, "MULLING": true}
 
+// denialVerbs deny their complement.
+var denialVerbs = map[string]bool{"DENY": true, "DENIES": true, "DENIED": true, "DENYING": true}
+
+// denied reports whether the clause of verb v is what a denial verb denies,
+// and so not reported as having happened: its complement ("denied that its
+// troops had crossed", "denies attacking the convoy") or a that-clause of
+// the noun it denies ("denied reports that its troops had crossed"). A
+// clause the parser hung on the denial verb as a relative clause counts as
+// its complement.
+func (s *sentence) denied(v int) bool {
+	t := s.toks[v]
+	if t.Head < 0 {
+		return false
+	}
+	switch t.Rel {
+	case "ccomp", "xcomp", "acl:relcl":
+		if denialVerbs[s.words[t.Head]] {
+			return true
+		}
+	}
+	switch t.Rel {
+	case "ccomp", "acl", "acl:relcl":
+	default:
+		return false
+	}
+	n := s.toks[t.Head]
+	if n.Rel != "obj" || n.Head < 0 || !denialVerbs[s.words[n.Head]] || !isNominalTag(n.Tag) {
+		return false
+	}
+	for _, k := range s.kids[v] {
+		if s.words[k] == "THAT" && k < v {
+			return true
+		}
+	}
+	return false
+}
+
 // beliefVerbs, in the passive, present their complement as a supposition
 // ("is believed to have ordered", "was projected to have won").
 var beliefVerbs = map[string]bool{"BELIEVED": true, "THOUGHT": true, "SUSPECTED": true, "ALLEGED": true, "REPORTED": true,
@@ -102,6 +139,9 @@ func (s *sentence) modality(v int) string {
 			// a supposition, not a reported fact.
 			return ModeHypothetical
 		}
+	}
+	if s.denied(v) {
+		return ModeNegation
 	}
 	// Governing verbs and adjectives: "plans to visit", "is ready to
 	// strengthen", "considering sanctions".
