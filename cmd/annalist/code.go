@@ -13,6 +13,7 @@ import (
 	"github.com/annalist/annalist"
 	"github.com/annalist/annalist/engine"
 	"github.com/annalist/annalist/export"
+	"github.com/annalist/annalist/nlp"
 	"github.com/annalist/annalist/petrxml"
 	"github.com/annalist/annalist/pipeline"
 )
@@ -26,6 +27,7 @@ type codeCmd struct {
 	input, format, date       string
 	stats                     bool
 	oneADay, unordered, quiet bool
+	textOnly                  bool
 	workers                   int
 }
 
@@ -39,6 +41,7 @@ func newCodeCmd(e *env) command {
 	c.fs.BoolVar(&c.oneADay, "one-a-day", false, "collapse events across all documents to one per (date, source, target, code) with GDELT's num_mentions and num_articles, written sorted by that key at the end (not with --format documents)")
 	c.fs.BoolVar(&c.quiet, "quiet", false, "no progress line on a terminal, and no closing summary of discarded documents, skipped sentences and withheld events")
 	c.fs.StringVar(&c.date, "date", "", "publication date YYYY-MM-DD for inputs that carry none")
+	c.fs.BoolVar(&c.textOnly, "text-only", false, "PETRARCH XML input: ignore <Parse> and code each record from its <Text> with Annalist's own analysis")
 	c.fs.BoolVar(&c.stats, "stats", false, `write {"docs","sentences","events","seconds"} as JSON to stderr at the end`)
 	c.engineFlags.register(c.fs, true)
 	c.fs.Usage = func() {
@@ -96,7 +99,11 @@ func (c *codeCmd) Run(ctx context.Context, args []string) error {
 	defer w.Flush()
 	paths := c.fs.Args()
 	var st codeStats
-	if c.input == "petrarch-xml" || (c.input == "auto" && len(paths) > 0 && allXML(paths)) {
+	xml := c.input == "petrarch-xml" || (c.input == "auto" && len(paths) > 0 && allXML(paths))
+	if c.textOnly && !xml {
+		return annalist.Errorf(annalist.EINVALID, "--text-only applies to PETRARCH XML input; other inputs are always coded from their text")
+	}
+	if xml {
 		for _, p := range paths {
 			if err := c.codePetrarchXMLFile(eng, p, defDate, w, &st); err != nil {
 				return err
@@ -232,12 +239,19 @@ func (c *codeCmd) codePetrarchXMLFile(eng *engine.Engine, p string, defDate time
 	return c.codePetrarchXML(eng, r, name, defDate, w, st)
 }
 
-// codePetrarchXML codes PETRARCH XML records from their parses. Records
-// "STORY_N" are sentence N of document STORY.
+// codePetrarchXML codes PETRARCH XML records from their parses, or from
+// their text with --text-only. Records "STORY_N" are sentence N of document
+// STORY; each record is coded on its own, as PETRARCH does.
 func (c *codeCmd) codePetrarchXML(eng *engine.Engine, r io.Reader, name string, defDate time.Time, w export.Writer, st *codeStats) error {
 	f, err := petrxml.Read(r, name)
 	if err != nil {
 		return err
+	}
+	var an *nlp.Analyzer
+	if c.textOnly {
+		if an, err = eng.Analyzer(); err != nil {
+			return err
+		}
 	}
 	for _, e := range f.Errors {
 		fmt.Fprintln(c.e.stderr, "annalist:", e)
@@ -258,21 +272,28 @@ func (c *codeCmd) codePetrarchXML(eng *engine.Engine, r io.Reader, name string, 
 		if d, err := time.Parse("20060102", rec.Date); err == nil {
 			doc.Date = d
 		}
-		if strings.TrimSpace(rec.Parse) == "" {
-			fmt.Fprintf(c.e.stderr, "annalist: %s:%d: record %s has no <Parse>; skipped\n", name, rec.Line, rec.ID)
-			continue
-		}
-		s, err := engine.ParsedSentence(idx, rec.Text, rec.Parse)
-		if err != nil {
-			if ae, ok := err.(*annalist.Error); ok && ae.Pos != nil {
-				ae.Pos.Path = name
-				ae.Pos.Line += rec.ParseLine - 1
-			}
-			fmt.Fprintf(c.e.stderr, "annalist: record %s: %v; skipped\n", rec.ID, err)
-			continue
-		}
 		doc.Text = rec.Text
-		doc.Sentences = []annalist.Sentence{s}
+		if an != nil {
+			doc.Sentences = an.Analyze(rec.Text)
+			for i := range doc.Sentences {
+				doc.Sentences[i].Index = idx + i
+			}
+		} else {
+			if strings.TrimSpace(rec.Parse) == "" {
+				fmt.Fprintf(c.e.stderr, "annalist: %s:%d: record %s has no <Parse>; skipped (--text-only codes it from its text)\n", name, rec.Line, rec.ID)
+				continue
+			}
+			s, err := engine.ParsedSentence(idx, rec.Text, rec.Parse)
+			if err != nil {
+				if ae, ok := err.(*annalist.Error); ok && ae.Pos != nil {
+					ae.Pos.Path = name
+					ae.Pos.Line += rec.ParseLine - 1
+				}
+				fmt.Fprintf(c.e.stderr, "annalist: record %s: %v; skipped\n", rec.ID, err)
+				continue
+			}
+			doc.Sentences = []annalist.Sentence{s}
+		}
 		res := eng.CodeSentences(doc)
 		for _, ev := range res.Events {
 			if err := w.Write(&ev); err != nil {
