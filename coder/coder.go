@@ -633,7 +633,16 @@ func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
 				return s.chunks[ci]
 			}
 			return nil
-		case r == "xcomp" || r == "conj":
+		case r == "xcomp":
+			// An object before the xcomp controls it: "wants Putin to
+			// attack", "urged Iran to release" (UD's object control; EWT
+			// has it for let, have, make, help, want, encourage, order,
+			// force, ...).
+			if ch := s.controller(h, v); ch != nil && ch != exclude && (exclude == nil || s.firstConjunct(ch) != s.firstConjunct(exclude)) {
+				return ch
+			}
+			v = h
+		case r == "conj":
 			v = h
 		case r == "advcl" && (s.infinitival(v) || s.toks[v].Tag == "VBG"):
 			// a non-finite adverbial clause ("met Rohan to criticize
@@ -646,6 +655,43 @@ func (c *Coder) subjectOf(s *sentence, v int, exclude *chunk) *chunk {
 		}
 	}
 	return pronoun
+}
+
+// controller returns the chunk of verb h's object that comes before its
+// xcomp v, when it could be the xcomp's doer: a pronoun, or a phrase that
+// names an actor or agent by its own words ("urged Iran", "wants the
+// government"). An object such as "pressure" in "faces pressure from
+// Congress to help Iran" is not, and nil sends the search up to h's subject.
+func (s *sentence) controller(h, v int) *chunk {
+	k := s.objectBefore(h, v)
+	if k < 0 {
+		return nil
+	}
+	if ci := s.chunk[k]; ci >= 0 {
+		if ch := s.chunks[ci]; ch.pronoun || ch.own.actor != nil || len(ch.own.agents) > 0 {
+			return ch
+		}
+	}
+	return nil
+}
+
+// objectBefore returns the object (obj or iobj) of verb h that stands
+// between h and its infinitive xcomp v ("told Japan to resolve", "let them
+// go"), or -1. A finite xcomp is a misparse, not object control, and has
+// none.
+func (s *sentence) objectBefore(h, v int) int {
+	if !s.infinitival(v) && s.toks[v].Tag != "VB" {
+		return -1
+	}
+	for _, k := range s.kids[h] {
+		if k > v {
+			break
+		}
+		if r := s.toks[k].Rel; (r == "obj" || r == "iobj") && k > h && !s.gone[k] {
+			return k
+		}
+	}
+	return -1
 }
 
 // nearestBefore returns the nearest coded, non-pronoun chunk before the verb:

@@ -31,6 +31,13 @@ var intentionVerbs = map[string]bool{
 var hypotheticalVerbs = map[string]bool{"CONSIDER": true, "CONSIDERS": true, "CONSIDERED": true, "CONSIDERING": true,
 	"WEIGH": true, "WEIGHS": true, "MULL": true, "MULLS": true, "MULLING": true}
 
+// implicativeVerbs, with an object and an xcomp, report the xcomp as done:
+// "forced the army to withdraw", "helped Iraq to rebuild".
+var implicativeVerbs = map[string]bool{"FORCE": true, "FORCES": true, "FORCED": true, "FORCING": true,
+	"COMPEL": true, "COMPELS": true, "COMPELLED": true, "COMPELLING": true, "HELP": true, "HELPS": true,
+	"HELPED": true, "HELPING": true, "MAKE": true, "MAKES": true, "MADE": true, "MAKING": true,
+	"CAUSE": true, "CAUSES": true, "CAUSED": true, "CAUSING": true}
+
 // denialVerbs deny their complement.
 var denialVerbs = map[string]bool{"DENY": true, "DENIES": true, "DENIED": true, "DENYING": true}
 
@@ -149,6 +156,12 @@ func (s *sentence) modality(v int) string {
 		h := s.toks[t.Head]
 		hw := s.words[t.Head]
 		switch {
+		case t.Rel == "xcomp" && s.objectBefore(t.Head, v) >= 0 && !implicativeVerbs[hw]:
+			// "told Japan to resolve the row", "asked France to stop
+			// selling weapons", "would enable Argentina to repay": what
+			// someone is asked, told, expected or allowed to do is not
+			// reported as done.
+			return ModeHypothetical
 		case intentionVerbs[hw] && t.Rel == "xcomp":
 			if s.modality(t.Head) == ModeNegation {
 				return ModeNegation // "did not agree to meet"

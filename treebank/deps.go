@@ -565,13 +565,18 @@ func (c *converter) verbPhrase(n *Node, heads []int, hi int) {
 		case k.Label == "PP" || k.Label == "WHPP":
 			rel = "obl"
 		case k.Label == "S" || k.Label == "SQ" || k.Label == "SINV":
-			if hasSubject(k) {
-				rel = "ccomp"
-			} else {
-				rel = "xcomp"
-			}
-			if i < hi {
+			switch {
+			case i < hi:
 				rel = "advcl"
+			case !hasSubject(k):
+				rel = "xcomp"
+			case k.Label == "S" && nonFinite(k) && c.raiseSubject(d, h):
+				// "wants Putin to attack", "let them go": UD makes the
+				// noun phrase the object of the verb and the infinitive its
+				// xcomp, as our parser learned from EWT.
+				rel = "xcomp"
+			default:
+				rel = "ccomp"
 			}
 		case k.Label == "SBAR":
 			rel = sbarRel(k)
@@ -609,6 +614,41 @@ func firstWord(n *Node) string {
 		n = n.Children[0]
 	}
 	return strings.ToLower(n.Word)
+}
+
+// nonFinite reports whether clause s's predicate is an infinitive: its VP
+// begins with "to" or is headed by a base-form verb.
+func nonFinite(s *Node) bool {
+	for _, k := range s.Children {
+		if k.Label != "VP" {
+			continue
+		}
+		for len(k.Children) > 0 && k.Index < 0 {
+			first := k.Children[0]
+			if first.Label == "TO" {
+				return true
+			}
+			if first.Index >= 0 {
+				return first.Label == "VB"
+			}
+			k = first
+		}
+		return false
+	}
+	return false
+}
+
+// raiseSubject makes the subject of clause head d the object of verb h and
+// reports whether d had one.
+func (c *converter) raiseSubject(d, h int) bool {
+	for i := range c.toks {
+		if c.toks[i].Head == d && (c.toks[i].Rel == "nsubj" || c.toks[i].Rel == "nsubj:pass") {
+			c.toks[i].Head = h
+			c.toks[i].Rel = "obj"
+			return true
+		}
+	}
+	return false
 }
 
 // hasSubject reports whether a clause has an NP subject before its VP.

@@ -39,7 +39,7 @@ func TestCodePetrarchXMLMatchesEngineGolden(t *testing.T) {
 
 // TestCodePetrarchXMLTextOnly codes the GigaWord sample from its records'
 // text instead of their parses and compares the two: our own analysis must
-// reproduce most of what the parses PETRARCH ships give (44 of the 60
+// reproduce most of what the parses PETRARCH ships give (45 of the 60
 // events of records that have text, when this test was written;
 // docs/validation.md). A record without <Parse> is coded too.
 func TestCodePetrarchXMLTextOnly(t *testing.T) {
@@ -77,8 +77,8 @@ func TestCodePetrarchXMLTextOnly(t *testing.T) {
 		nt += n
 	}
 	t.Logf("events from parses %d, from text %d, the same in both %d", np, nt, both)
-	if np != 60 || nt < 50 || both < 42 {
-		t.Errorf("from parses %d (want 60), from text %d (want >= 50), the same %d (want >= 42)", np, nt, both)
+	if np != 60 || nt < 50 || both < 44 {
+		t.Errorf("from parses %d (want 60), from text %d (want >= 50), the same %d (want >= 44)", np, nt, both)
 	}
 
 	dir := t.TempDir()
