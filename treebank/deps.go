@@ -550,10 +550,10 @@ func (c *converter) verbPhrase(n *Node, heads []int, hi int) {
 		case k.Label == "PRT":
 			rel = "compound:prt"
 		case k.Label == "NP" && k.Function == "TMP":
-			rel = "obl:tmod"
+			rel = "obl:unmarked"
 		case k.Label == "NP" || k.Label == "NML" || (k.Index >= 0 && isNounTag(k.Label)):
 			if i < hi {
-				rel = "obl:npmod"
+				rel = "obl:unmarked"
 			} else {
 				objs++
 				rel = "obj"
@@ -698,7 +698,7 @@ func (c *converter) clause(n *Node, heads []int, hi int) {
 		case isPunct(leafTag(k)):
 			rel = "punct"
 		case k.Label == "NP" && k.Function == "TMP":
-			rel = "obl:tmod"
+			rel = "obl:unmarked"
 		case k.Label == "NP" || k.Label == "WHNP" || (k.Index >= 0 && isNounTag(k.Label)):
 			if i < hi {
 				rel = "nsubj"
@@ -784,7 +784,7 @@ func (c *converter) subordinate(n *Node, heads []int, hi int) {
 		case k.Label == "WHPP" || k.Label == "PP":
 			rel = "obl"
 		case k.Label == "NP":
-			rel = "obl:npmod" // "almost five years after ..."
+			rel = "obl:unmarked" // "almost five years after ..."
 		default:
 			rel = "dep"
 		}
@@ -957,7 +957,7 @@ func otherRel(n *Node, k *Node) string {
 	case k.Label == "S" || k.Label == "SBAR" || k.Label == "VP":
 		return "xcomp"
 	case k.Label == "NP":
-		return "obl:npmod"
+		return "obl:unmarked"
 	case k.Label == "CD" || k.Label == "QP":
 		return "nummod"
 	case k.Label == "DT":

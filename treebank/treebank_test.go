@@ -62,7 +62,7 @@ func TestToTokens(t *testing.T) {
 		{"possessive, flat coordination, object, temporal",
 			"(ROOT (S (NP (NP (NNP Gondor) (POS 's)) (NN army) (CC and) (NN police)) (VP (VBD met) (NP (NNP Arnor)) (NP-TMP (NNP Monday))) (. .)))",
 			[]dep{{"Gondor", "NNP", 2, "nmod:poss"}, {"'s", "POS", 0, "case"}, {"army", "NN", 5, "nsubj"}, {"and", "CC", 4, "cc"},
-				{"police", "NN", 2, "conj"}, {"met", "VBD", -1, "root"}, {"Arnor", "NNP", 5, "obj"}, {"Monday", "NNP", 5, "obl:tmod"}, {".", ".", 5, "punct"}}},
+				{"police", "NN", 2, "conj"}, {"met", "VBD", -1, "root"}, {"Arnor", "NNP", 5, "obj"}, {"Monday", "NNP", 5, "obl:unmarked"}, {".", ".", 5, "punct"}}},
 		{"reported speech, complement clause, control",
 			"(ROOT (S (S (NP (NNP Arnor)) (VP (MD will) (VP (VB try) (S (VP (TO to) (VP (VB help))))))) (, ,) (NP (DT an) (NN official)) (VP (VBD said)) (. .)))",
 			[]dep{{"Arnor", "NNP", 2, "nsubj"}, {"will", "MD", 2, "aux"}, {"try", "VB", 8, "ccomp"}, {"to", "TO", 4, "mark"},
