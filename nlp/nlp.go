@@ -194,6 +194,7 @@ func (a *Analyzer) analyzeWords(sc *scratch) {
 	} else {
 		a.analyzeAround(sc)
 	}
+	repairDays(sc.words, sc.tags, sc.heads, sc.rels)
 }
 
 // analyzeAround tags and parses a sentence whose parenthetical clauses
