@@ -307,6 +307,22 @@ func baseRel(r string) string {
 	return r
 }
 
+// titleOf reports whether k, a dependent of t, is the "of" phrase of a
+// title before the name that heads a noun phrase: in "U.S. Secretary of
+// State George Shultz", "Secretary" is a compound of "Shultz" and "of
+// State" belongs with it to the phrase.
+func (s *sentence) titleOf(t, k, head int) bool {
+	if t == head || s.toks[t].Rel != "compound" || s.toks[k].Rel != "nmod" || k > head {
+		return false
+	}
+	for _, c := range s.kids[k] {
+		if s.toks[c].Rel == "case" && s.words[c] == "OF" {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sentence) buildChunks() {
 	for i := range s.toks {
 		if s.chunk[i] >= 0 || !s.isChunkHead(i) {
@@ -317,7 +333,7 @@ func (s *sentence) buildChunks() {
 		collect = func(t int) {
 			c.toks = append(c.toks, t)
 			for _, k := range s.kids[t] {
-				if s.inside(k) || (t != i && s.toks[k].Rel != "conj" && s.toks[k].Rel != "appos" && chunkRel(s.toks[k].Rel)) {
+				if s.inside(k) || (t != i && s.toks[k].Rel != "conj" && s.toks[k].Rel != "appos" && chunkRel(s.toks[k].Rel)) || s.titleOf(t, k, i) {
 					collect(k)
 				}
 			}

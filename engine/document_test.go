@@ -60,6 +60,8 @@ func TestCodeDocument(t *testing.T) {
 		{"the act in denied reports is withheld", "Iran denied reports that its forces attacked Iraqi troops.", nil, 1},
 		{"an object controls the infinitive", "Russia wants Ukraine to attack Belarus.", []string{"s0 RUS 021 UKR 2019-12-19/day"}, 0},
 		{"what someone is let or told to do is withheld", "Russia let Ukraine attack Belarus.", nil, 1},
+		{"a title with its of-phrase before a name is one actor", "U.S. Secretary of State Mike Pompeo met Russian leaders in Moscow.",
+			[]string{"s0 USAGOV 040 RUS 2019-12-19/day at Moscow,RUS,sentence"}, 0},
 		{"a reported act is kept", "Iraq said that Iran attacked Iraqi troops.", []string{"s0 IRN 190 IRQMIL 2019-12-19/day"}, 0},
 		{"a future attack is a threat", "Russia will attack Ukraine.", []string{"s0 RUS 1384 UKR 2019-12-19/day"}, 0},
 		{"a place in the clause", "Russian troops attacked Ukrainian soldiers in Donetsk.",

@@ -10,10 +10,11 @@ import (
 )
 
 // TestEvaluateEWTTest scores the analyzer's path on the EWT test copy in
-// testdata: EWT test has no parenthetical attribution, so the path must
-// score exactly what the tagger and parser score alone, and the project's
-// goals for the parser must hold (the tagger's goal of 96.0% is not reached:
-// docs/models.md).
+// testdata: EWT test has no parenthetical attribution and the repairs for
+// news touch two of its words, so the path must score at least what the
+// tagger and parser score alone (one word better when this was written),
+// and the project's goals for the parser must hold (the tagger's goal of
+// 96.0% is not reached: docs/models.md).
 func TestEvaluateEWTTest(t *testing.T) {
 	const path = "../testdata/ud/en_ewt-ud-test.conllu"
 	sents, err := conllu.ReadFile(path)
@@ -24,9 +25,13 @@ func TestEvaluateEWTTest(t *testing.T) {
 	got := Evaluate(a, sents)
 	wantTags := tag.Evaluate(a.tagger, sents)
 	wantTrees := parse.Evaluate(a.parser, a.tagger, sents)
-	if got.XPOS != wantTags || got.Scores != wantTrees {
+	// The analyzer's repairs (parentheticals, bare days, split subjects)
+	// may only help on EWT: the tags are the tagger's, and the trees score
+	// at least as well as the parser's alone.
+	if got.XPOS != wantTags || got.Words != wantTrees.Words || got.UAS < wantTrees.UAS || got.LAS < wantTrees.LAS {
 		t.Errorf("Evaluate = %+v; tagger and parser alone: xpos %v, %+v", got, wantTags, wantTrees)
 	}
+	t.Logf("parser alone: uas %.5f las %.5f; analyzer: uas %.5f las %.5f", wantTrees.UAS, wantTrees.LAS, got.UAS, got.LAS)
 	if got.Words != 25094 || got.UAS < 0.85 || got.LAS < 0.82 || got.XPOS < 0.958 {
 		t.Errorf("Evaluate = %+v: want 25,094 words, UAS >= 0.85, LAS >= 0.82, XPOS >= 0.958", got)
 	}

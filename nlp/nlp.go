@@ -195,6 +195,7 @@ func (a *Analyzer) analyzeWords(sc *scratch) {
 		a.analyzeAround(sc)
 	}
 	repairDays(sc.words, sc.tags, sc.heads, sc.rels)
+	repairSplitSubjects(sc.words, sc.tags, sc.heads, sc.rels)
 }
 
 // analyzeAround tags and parses a sentence whose parenthetical clauses

@@ -1,0 +1,57 @@
+package nlp
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestRepairSplitSubjects pins every head and relation before and after
+// the repair, on the parser's splits seen in Wikinews and on two subjects
+// it must leave alone.
+func TestRepairSplitSubjects(t *testing.T) {
+	tests := []struct {
+		name      string
+		words     string
+		tags      string
+		heads     []int
+		rels      string
+		wantHeads []int
+		wantRels  string
+	}{
+		{"a name and its head noun, the determiner follows",
+			"The United States government claims", "DT NNP NNPS NN VBZ",
+			[]int{2, 2, 4, 4, -1}, "det amod nsubj nsubj root",
+			[]int{3, 2, 3, 4, -1}, "det amod compound nsubj root"},
+		{"a possessive",
+			"Vessel Tracker 's database had", "NN NNP POS NN VBD",
+			[]int{1, 4, 1, 4, -1}, "compound nsubj case nsubj root",
+			[]int{1, 3, 1, 4, -1}, "compound nmod:poss case nsubj root"},
+		{"a chain of three",
+			"Department official Roberts said", "NNP NN NNP VBD",
+			[]int{3, 3, 3, -1}, "nsubj nsubj nsubj root",
+			[]int{1, 2, 3, -1}, "compound compound nsubj root"},
+		{"a prepositional phrase is not part of the subject",
+			"By September the Dow had tumbled", "IN NNP DT NNP VBD VBN",
+			[]int{1, 5, 3, 5, 5, -1}, "case nsubj:pass det nsubj aux root",
+			[]int{1, 5, 3, 5, 5, -1}, "case nsubj:pass det nsubj aux root"},
+		{"the later subject starts a phrase of its own",
+			"threat against the US came", "NN IN DT NNP VBD",
+			[]int{4, 3, 3, 4, -1}, "nsubj case det nsubj root",
+			[]int{4, 3, 3, 4, -1}, "nsubj case det nsubj root"},
+		{"a pronoun stays",
+			"which he said", "WDT PRP VBD",
+			[]int{2, 2, -1}, "nsubj nsubj root",
+			[]int{2, 2, -1}, "nsubj nsubj root"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words, tags, rels := strings.Fields(tt.words), strings.Fields(tt.tags), strings.Fields(tt.rels)
+			heads := append([]int(nil), tt.heads...)
+			repairSplitSubjects(words, tags, heads, rels)
+			if fmt.Sprint(heads) != fmt.Sprint(tt.wantHeads) || strings.Join(rels, " ") != tt.wantRels {
+				t.Errorf("got %v %s\nwant %v %s", heads, strings.Join(rels, " "), tt.wantHeads, tt.wantRels)
+			}
+		})
+	}
+}
