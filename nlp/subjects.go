@@ -8,10 +8,12 @@ package nlp
 // sentences. A verb has one subject, and the rightmost noun of an English
 // noun phrase is its head, so repairSplitSubjects joins the parts again:
 // each earlier part becomes a compound (a possessive, nmod:poss) of the
-// next.
+// next. Likewise "the president and Congress could not agree" sometimes
+// comes out as two subjects where UD has one coordinated subject.
 
-// repairSplitSubjects joins subjects of the same verb that are nouns and
-// whose phrases follow each other with nothing between them: the earlier
+// repairSplitSubjects joins subjects of the same verb that are nouns. When
+// only "and" or "or" stands between their phrases, the later becomes a
+// conjunct of the earlier, with the conjunction. When nothing does, the earlier
 // one is attached to the later one as compound, or as nmod:poss when its
 // phrase ends in a possessive "'s", and its determiner moves along when the
 // later one has none. Pronouns, relative pronouns, and an earlier phrase
@@ -40,6 +42,14 @@ func repairSplitSubjects(words, tags []string, heads []int, rels []string) {
 			continue
 		}
 		alo, hi := span(heads, a)
+		if hi+2 == lo && rels[hi+1] == "cc" && (words[hi+1] == "and" || words[hi+1] == "or") &&
+			!hasCase(tags, heads, rels, a) && !hasCase(tags, heads, rels, b) {
+			// "the president and Congress could not agree": two
+			// subjects joined by a conjunction are one coordinated subject.
+			heads[b], rels[b] = a, "conj"
+			heads[hi+1] = b
+			continue
+		}
 		if hi+1 != lo || !plainPhrase(tags, heads, rels, a, alo, hi) {
 			continue
 		}
@@ -72,6 +82,18 @@ func plainPhrase(tags []string, heads []int, rels []string, a, lo, hi int) bool 
 		}
 	}
 	return true
+}
+
+// hasCase reports whether word a has a preposition of its own (a
+// possessive "'s" does not count): "According to police and county
+// officials, Zhukovskyy was driving" is not a coordinated subject.
+func hasCase(tags []string, heads []int, rels []string, a int) bool {
+	for k, h := range heads {
+		if h == a && rels[k] == "case" && tags[k] != "POS" {
+			return true
+		}
+	}
+	return false
 }
 
 // bareHead reports whether the subtree of word b, words lo to hi, is b with
