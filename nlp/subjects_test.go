@@ -1,24 +1,12 @@
 package nlp
 
-import (
-	"fmt"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestRepairSplitSubjects pins every head and relation before and after
 // the repair, on the parser's splits seen in Wikinews and on two subjects
 // it must leave alone.
 func TestRepairSplitSubjects(t *testing.T) {
-	tests := []struct {
-		name      string
-		words     string
-		tags      string
-		heads     []int
-		rels      string
-		wantHeads []int
-		wantRels  string
-	}{
+	checkRepair(t, repairSplitSubjects, []repairCase{
 		{"a name and its head noun, the determiner follows",
 			"The United States government claims", "DT NNP NNPS NN VBZ",
 			[]int{2, 2, 4, 4, -1}, "det amod nsubj nsubj root",
@@ -51,15 +39,5 @@ func TestRepairSplitSubjects(t *testing.T) {
 			"which he said", "WDT PRP VBD",
 			[]int{2, 2, -1}, "nsubj nsubj root",
 			[]int{2, 2, -1}, "nsubj nsubj root"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			words, tags, rels := strings.Fields(tt.words), strings.Fields(tt.tags), strings.Fields(tt.rels)
-			heads := append([]int(nil), tt.heads...)
-			repairSplitSubjects(words, tags, heads, rels)
-			if fmt.Sprint(heads) != fmt.Sprint(tt.wantHeads) || strings.Join(rels, " ") != tt.wantRels {
-				t.Errorf("got %v %s\nwant %v %s", heads, strings.Join(rels, " "), tt.wantHeads, tt.wantRels)
-			}
-		})
-	}
+	})
 }

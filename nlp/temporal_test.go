@@ -10,15 +10,7 @@ import (
 // on the parser's mistakes seen in Reuters-21578 and on trees it must leave
 // alone.
 func TestRepairDays(t *testing.T) {
-	tests := []struct {
-		name      string
-		words     string
-		tags      string
-		heads     []int
-		rels      string
-		wantHeads []int
-		wantRels  string
-	}{
+	checkRepair(t, repairDays, []repairCase{
 		{"the real subject hangs off the day",
 			"Hughes yesterday adjourned the meeting", "NNP NN VBD DT NN",
 			[]int{1, 2, -1, 4, 2}, "compound nsubj root det obj",
@@ -51,12 +43,29 @@ func TestRepairDays(t *testing.T) {
 			"the meeting Tuesday in Paris helped", "DT NN NNP IN NNP VBD",
 			[]int{1, 5, 1, 4, 1, -1}, "det nsubj nmod:unmarked case nmod root",
 			[]int{1, 5, 1, 4, 1, -1}, "det nsubj nmod:unmarked case nmod root"},
-	}
+	})
+}
+
+// repairCase is one sentence before and after a tree repair: words and
+// tags, and heads (0-based, -1 for the root) and relations.
+type repairCase struct {
+	name      string
+	words     string
+	tags      string
+	heads     []int
+	rels      string
+	wantHeads []int
+	wantRels  string
+}
+
+// checkRepair runs repair on each case and compares every head and relation.
+func checkRepair(t *testing.T, repair func(words, tags []string, heads []int, rels []string), tests []repairCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			words, tags, rels := strings.Fields(tt.words), strings.Fields(tt.tags), strings.Fields(tt.rels)
 			heads := append([]int(nil), tt.heads...)
-			repairDays(words, tags, heads, rels)
+			repair(words, tags, heads, rels)
 			if fmt.Sprint(heads) != fmt.Sprint(tt.wantHeads) || strings.Join(rels, " ") != tt.wantRels {
 				t.Errorf("got %v %s\nwant %v %s", heads, strings.Join(rels, " "), tt.wantHeads, tt.wantRels)
 			}
