@@ -196,6 +196,7 @@ func (a *Analyzer) analyzeWords(sc *scratch) {
 	}
 	repairDays(sc.words, sc.tags, sc.heads, sc.rels)
 	repairSplitSubjects(sc.words, sc.tags, sc.heads, sc.rels)
+	repairRoot(sc.words, sc.tags, sc.heads, sc.rels)
 }
 
 // analyzeAround tags and parses a sentence whose parenthetical clauses
