@@ -18,8 +18,8 @@ var timeNouns = map[string]bool{
 
 // repairRoot re-roots a sentence whose root is a noun with no copula when a
 // finite verb attached to the noun or to one of its dependents, as
-// acl:relcl, acl, conj or dep with no relative word of its own, is the main
-// verb:
+// acl:relcl, acl, conj or dep with no relative word of its own (nor one on
+// the verb it is a conjunct of), is the main verb:
 //   - a root noun with a preposition of its own ("In addition to ...")
 //     becomes an obl of the verb, which must have a subject and must not
 //     be a relative clause of the noun itself;
@@ -66,7 +66,7 @@ func repairRoot(words, tags []string, heads []int, rels []string) {
 		default:
 			continue
 		}
-		if relativeWord(words, tags, heads, k) || clauseBreak(words, r, k) {
+		if relativeWord(words, tags, heads, k) || clauseBreak(words, r, k) || conjOfRelative(words, tags, heads, rels, k) {
 			continue
 		}
 		s := subjectOf(heads, rels, k)
@@ -117,6 +117,34 @@ func subjectOf(heads []int, rels []string, v int) int {
 		}
 	}
 	return -1
+}
+
+// conjOfRelative reports whether verb k is a conjunct, joined by "and" or
+// "or", of a verb with a relative or subordinating word of its own,
+// directly or down a chain of such conjuncts: "Those people who used to know me and used to call me, they
+// all have stopped", where the second "used" belongs to the relative
+// clause.
+func conjOfRelative(words, tags []string, heads []int, rels []string, k int) bool {
+	for steps := 0; rels[k] == "conj" && heads[k] >= 0 && hasCC(heads, rels, k) && steps < len(heads); steps++ {
+		k = heads[k]
+		if relativeWord(words, tags, heads, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCC reports whether word k has a coordinating conjunction of its own.
+// A verb the parser made a conjunct with a comma only ("MP Penny Sharpe,
+// who co-sponsored the bill, said") is the main verb misattached, not a
+// second verb of the clause.
+func hasCC(heads []int, rels []string, k int) bool {
+	for i, h := range heads {
+		if h == k && rels[i] == "cc" {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether a dash, colon or semicolon stands between
