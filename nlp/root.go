@@ -112,7 +112,7 @@ func near(heads []int, r, k int) bool {
 // subjectOf returns the subject of verb v, or -1.
 func subjectOf(heads []int, rels []string, v int) int {
 	for k, h := range heads {
-		if h == v && (rels[k] == "nsubj" || rels[k] == "nsubj:pass") {
+		if h == v && isSubject(rels[k]) {
 			return k
 		}
 	}
@@ -123,24 +123,13 @@ func subjectOf(heads []int, rels []string, v int) int {
 // "or", of a verb with a relative or subordinating word of its own,
 // directly or down a chain of such conjuncts: "Those people who used to know me and used to call me, they
 // all have stopped", where the second "used" belongs to the relative
-// clause.
+// clause. A verb the parser made a conjunct with a comma only ("MP Penny
+// Sharpe, who co-sponsored the bill, said") is the main verb misattached,
+// not a second verb of the clause, and is not followed.
 func conjOfRelative(words, tags []string, heads []int, rels []string, k int) bool {
-	for steps := 0; rels[k] == "conj" && heads[k] >= 0 && hasCC(heads, rels, k) && steps < len(heads); steps++ {
+	for steps := 0; rels[k] == "conj" && heads[k] >= 0 && hasChild(heads, rels, k, "cc") && steps < len(heads); steps++ {
 		k = heads[k]
 		if relativeWord(words, tags, heads, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasCC reports whether word k has a coordinating conjunction of its own.
-// A verb the parser made a conjunct with a comma only ("MP Penny Sharpe,
-// who co-sponsored the bill, said") is the main verb misattached, not a
-// second verb of the clause.
-func hasCC(heads []int, rels []string, k int) bool {
-	for i, h := range heads {
-		if h == k && rels[i] == "cc" {
 			return true
 		}
 	}

@@ -58,7 +58,7 @@ func repairSplitSubjects(words, tags []string, heads []int, rels []string) {
 			continue
 		}
 		heads[a], rels[a] = b, "compound"
-		if !hasDet(heads, rels, b) {
+		if !hasChild(heads, rels, b, "det") {
 			for k := range heads {
 				if heads[k] == a && rels[k] == "det" && k < a {
 					heads[k] = b
@@ -146,10 +146,10 @@ func dominates(heads []int, i, k int) bool {
 	return false
 }
 
-// hasDet reports whether word b has a determiner.
-func hasDet(heads []int, rels []string, b int) bool {
+// hasChild reports whether word i has a dependent with relation rel.
+func hasChild(heads []int, rels []string, i int, rel string) bool {
 	for k, h := range heads {
-		if h == b && rels[k] == "det" {
+		if h == i && rels[k] == rel {
 			return true
 		}
 	}

@@ -51,14 +51,14 @@ func repairDays(words, tags []string, heads []int, rels []string) {
 				}
 			}
 			for j := range words {
-				if j != i && heads[j] == h && (rels[j] == "nsubj" || rels[j] == "nsubj:pass") {
+				if j != i && heads[j] == h && isSubject(rels[j]) {
 					rels[i] = "obl:unmarked"
 					break
 				}
 			}
 		case "flat", "appos", "compound", "nmod:unmarked":
 			v := heads[h]
-			if v == i+1 && (rels[h] == "nsubj" || rels[h] == "nsubj:pass") && leaf(heads, i) {
+			if v == i+1 && isSubject(rels[h]) && leaf(heads, i) {
 				heads[i], rels[i] = v, "obl:unmarked"
 			}
 		}
@@ -96,9 +96,7 @@ func nameBefore(tags []string, heads []int, rels []string, i int) int {
 }
 
 // isNoun reports whether t is a noun or personal pronoun tag.
-func isNoun(t string) bool {
-	return len(t) >= 2 && t[:2] == "NN" || t == "PRP"
-}
+func isNoun(t string) bool { return isNounTag(t) || t == "PRP" }
 
 // leaf reports whether word i has no dependents.
 func leaf(heads []int, i int) bool {
